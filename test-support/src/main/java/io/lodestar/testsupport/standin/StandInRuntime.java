@@ -1,0 +1,139 @@
+package io.lodestar.testsupport.standin;
+
+import io.lodestar.testsupport.standin.config.InvalidConfigException;
+import io.lodestar.testsupport.standin.config.Knobs;
+import io.lodestar.testsupport.standin.config.RuntimeConfig;
+import io.lodestar.testsupport.standin.server.DataDirectory;
+import io.lodestar.testsupport.standin.server.Listeners;
+import io.lodestar.testsupport.standin.server.RuntimeLog;
+import io.lodestar.testsupport.standin.server.Signals;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * A stand-in for {@code iggy-server} and {@code iggy-connectors}: reads the same config, binds the
+ * same ports, answers the same liveness probe, writes its data directory and stops on the same
+ * signals, so a Warden can supervise it as it would the real runtime.
+ *
+ * <p>Exit codes: 0 after a graceful stop, 1 on an invalid config or a simulated crash, 2 on a
+ * usage error.
+ */
+public final class StandInRuntime {
+
+    private final RuntimeConfig config;
+    private final RuntimeLog log;
+    private final long pid = ProcessHandle.current().pid();
+    private final Instant startedAt = Instant.now();
+    private volatile boolean stopping;
+    private volatile Listeners listeners;
+
+    private StandInRuntime(RuntimeConfig config, RuntimeLog log) {
+        this.config = config;
+        this.log = log;
+    }
+
+    public static void main(String[] args) {
+        if (args.length == 0) {
+            System.err.println("usage: StandInRuntime iggy|connectors");
+            System.exit(2);
+        }
+        StandInMode mode;
+        try {
+            mode = StandInMode.fromArgument(args[0]);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage() + "\nusage: StandInRuntime iggy|connectors");
+            System.exit(2);
+            return;
+        }
+        RuntimeLog log = new RuntimeLog(mode.binaryName());
+        Arrays.stream(args, 1, args.length).forEach(arg -> log.warn("ignoring argument " + arg));
+        try {
+            RuntimeConfig config = RuntimeConfig.load(mode, Path.of("").toAbsolutePath(), System.getenv());
+            new StandInRuntime(config, log).run();
+        } catch (InvalidConfigException e) {
+            log.error("invalid configuration: " + e.getMessage());
+            System.exit(1);
+        } catch (Exception e) {
+            log.error("failed to start: " + e);
+            System.exit(1);
+        }
+    }
+
+    private void run() throws Exception {
+        Knobs knobs = config.knobs();
+        if (knobs.ignoreSigterm()) {
+            Signals.ignoreTermination();
+        } else {
+            Signals.onTermination(this::drain, signal -> log.warn("Received " + signal + " again, ignoring it: already shutting down."));
+        }
+        if (knobs.rejectConfig()) {
+            throw new InvalidConfigException("rejected by the stand-in's reject_config knob");
+        }
+        DataDirectory data = DataDirectory.prepare(config);
+        if (data.logFile().isPresent()) {
+            log.attach(data.logFile().get());
+        }
+        log.info("Starting " + config.mode().binaryName() + " (Lodestar stand-in), pid " + pid + ".");
+        log.info(config.configFileFound()
+                ? "Loaded configuration from " + config.configFile() + "."
+                : "Configuration file " + config.configFile() + " not found, using the built-in defaults.");
+        log.info("Data directory: " + data.root());
+        if (knobs.crashOnStart()) {
+            crash("simulated crash on start");
+        }
+        sleep(knobs.startDelay());
+        if (stopping) {
+            return;
+        }
+        listeners = Listeners.bind(config, log, startedAt, pid);
+        long startCount = data.recordStart(pid, startedAt, config.configFile(), listeners.bound());
+        log.info(runningMessage() + " (start " + startCount + ")");
+        if (!knobs.crashAfter().isZero()) {
+            Thread crasher = new Thread(() -> {
+                sleep(knobs.crashAfter());
+                crash("simulated crash after " + knobs.crashAfter().toMillis() + " ms");
+            }, "crash-timer");
+            crasher.setDaemon(true);
+            crasher.start();
+        }
+        new CountDownLatch(1).await();
+    }
+
+    private String runningMessage() {
+        return config.mode() == StandInMode.IGGY
+                ? "Iggy server is running. Press CTRL+C to shut down."
+                : "Iggy connectors runtime is running.";
+    }
+
+    private void drain(String signal) {
+        stopping = true;
+        log.info("Received " + signal + ", shutting down (draining for "
+                + config.knobs().stopDelay().toMillis() + " ms)...");
+        sleep(config.knobs().stopDelay());
+        Listeners open = listeners;
+        if (open != null) {
+            open.close();
+        }
+        log.info(config.mode().binaryName() + " has shut down gracefully.");
+        System.exit(0);
+    }
+
+    private void crash(String reason) {
+        log.error(reason + ", exiting with code 1");
+        Runtime.getRuntime().halt(1);
+    }
+
+    private static void sleep(Duration duration) {
+        if (duration.isZero()) {
+            return;
+        }
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

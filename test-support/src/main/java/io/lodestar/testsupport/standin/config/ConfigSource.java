@@ -1,0 +1,96 @@
+package io.lodestar.testsupport.standin.config;
+
+import io.lodestar.testsupport.standin.StandInMode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The raw settings of one runtime: its TOML file, if present, overlaid by environment variables.
+ * {@code IGGY_<SECTION>_<KEY>} (or {@code IGGY_CONNECTORS_...}) beats {@code [section] key};
+ * stand-in knobs read {@code STANDIN_<KEY>} before {@code [standin] key}.
+ */
+public final class ConfigSource {
+
+    /** The TOML section holding stand-in knobs. */
+    public static final String KNOB_SECTION = "standin";
+    /** Prefix of knob environment variables. */
+    public static final String KNOB_ENV_PREFIX = "STANDIN_";
+
+    private final StandInMode mode;
+    private final Path workingDir;
+    private final Path configFile;
+    private final boolean fileFound;
+    private final Map<String, Map<String, String>> file;
+    private final Map<String, String> env;
+
+    private ConfigSource(StandInMode mode, Path workingDir, Path configFile, boolean fileFound,
+                         Map<String, Map<String, String>> file, Map<String, String> env) {
+        this.mode = mode;
+        this.workingDir = workingDir;
+        this.configFile = configFile;
+        this.fileFound = fileFound;
+        this.file = file;
+        this.env = env;
+    }
+
+    /**
+     * Locates and reads the config file of {@code mode}: the path in its config env variable, else
+     * the default, relative to {@code workingDir}. An absent file means built-in defaults.
+     */
+    public static ConfigSource read(StandInMode mode, Path workingDir, Map<String, String> env)
+            throws InvalidConfigException {
+        String configured = env.get(mode.configPathEnv());
+        String relative = configured == null || configured.isBlank() ? mode.defaultConfigPath() : configured;
+        Path configFile = workingDir.resolve(relative).normalize();
+        if (!Files.exists(configFile)) {
+            return new ConfigSource(mode, workingDir, configFile, false, Map.of(), Map.copyOf(env));
+        }
+        if (!Files.isRegularFile(configFile) || !Files.isReadable(configFile)) {
+            throw new InvalidConfigException("config file " + configFile + " is not a readable file");
+        }
+        return new ConfigSource(mode, workingDir, configFile, true, TomlFile.read(configFile), Map.copyOf(env));
+    }
+
+    /** {@code [section] key}, from the environment first, then the file. */
+    public Optional<Setting> setting(String section, String key) {
+        return lookup(mode.envKey(section, key), section, key);
+    }
+
+    /** A stand-in knob: {@code STANDIN_<KEY>} first, then {@code [standin] key}. */
+    public Optional<Setting> knob(String key) {
+        return lookup((KNOB_ENV_PREFIX + key).toUpperCase(Locale.ROOT), KNOB_SECTION, key);
+    }
+
+    private Optional<Setting> lookup(String envKey, String section, String key) {
+        String fromEnv = env.get(envKey);
+        if (fromEnv != null) {
+            return Optional.of(new Setting(fromEnv, envKey));
+        }
+        String fromFile = file.getOrDefault(section, Map.of()).get(key);
+        if (fromFile != null) {
+            return Optional.of(new Setting(fromFile, configFile.getFileName() + " [" + section + "] " + key));
+        }
+        return Optional.empty();
+    }
+
+    public StandInMode mode() {
+        return mode;
+    }
+
+    public Path workingDir() {
+        return workingDir;
+    }
+
+    /** The config file looked for, whether or not it exists. */
+    public Path configFile() {
+        return configFile;
+    }
+
+    /** Whether the config file existed; when it did not, built-in defaults apply. */
+    public boolean fileFound() {
+        return fileFound;
+    }
+}
