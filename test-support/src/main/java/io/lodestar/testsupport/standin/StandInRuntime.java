@@ -10,7 +10,7 @@ import io.lodestar.testsupport.standin.server.Signals;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -25,14 +25,16 @@ public final class StandInRuntime {
 
     private final RuntimeConfig config;
     private final RuntimeLog log;
+    private final List<String> ignoredArgs;
     private final long pid = ProcessHandle.current().pid();
     private final Instant startedAt = Instant.now();
     private volatile boolean stopping;
     private volatile Listeners listeners;
 
-    private StandInRuntime(RuntimeConfig config, RuntimeLog log) {
+    private StandInRuntime(RuntimeConfig config, RuntimeLog log, List<String> ignoredArgs) {
         this.config = config;
         this.log = log;
+        this.ignoredArgs = ignoredArgs;
     }
 
     public static void main(String[] args) {
@@ -49,10 +51,9 @@ public final class StandInRuntime {
             return;
         }
         RuntimeLog log = new RuntimeLog(mode.binaryName());
-        Arrays.stream(args, 1, args.length).forEach(arg -> log.warn("ignoring argument " + arg));
         try {
             RuntimeConfig config = RuntimeConfig.load(mode, Path.of("").toAbsolutePath(), System.getenv());
-            new StandInRuntime(config, log).run();
+            new StandInRuntime(config, log, List.of(args).subList(1, args.length)).run();
         } catch (InvalidConfigException e) {
             log.error("invalid configuration: " + e.getMessage());
             System.exit(1);
@@ -81,6 +82,8 @@ public final class StandInRuntime {
                 ? "Loaded configuration from " + config.configFile() + "."
                 : "Configuration file " + config.configFile() + " not found, using the built-in defaults.");
         log.info("Data directory: " + data.root());
+        // the real server's --fresh deletes the data directory: leave a trace a test can look for
+        ignoredArgs.forEach(arg -> log.warn("Ignoring command-line argument " + arg + "."));
         if (knobs.crashOnStart()) {
             crash("simulated crash on start");
         }
