@@ -1,0 +1,71 @@
+package io.lodestar.supervisor;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Supervisor settings; every key is also an environment variable (SUPERVISOR_DISPATCH_DEADLINE …). */
+@ConfigMapping(prefix = "supervisor")
+public interface SupervisorConfig {
+
+    /** This replica's id worker (0..1023); replicas sharing one database need distinct values. */
+    @WithDefault("0")
+    int idWorker();
+
+    /** How tasks reach the Wardens. */
+    Dispatch dispatch();
+
+    /** The Warden link's liveness settings, told to every Warden in its Welcome. */
+    Link link();
+
+    /** What the Supervisor creates on its first start. */
+    Bootstrap bootstrap();
+
+    interface Dispatch {
+        /** How long a task may wait for its node before its activity is rejected ("node offline"). */
+        @WithDefault("5m")
+        Duration deadline();
+
+        /** How often overdue tasks are looked for and undelivered ones re-pushed. */
+        @WithDefault("1s")
+        Duration sweepInterval();
+    }
+
+    interface Link {
+        /** How often each Warden sends a heartbeat. */
+        @WithDefault("5s")
+        Duration heartbeatInterval();
+
+        /** A Warden silent for this long is marked offline and its stream closed. */
+        @WithDefault("15s")
+        Duration heartbeatTtl();
+    }
+
+    interface Bootstrap {
+        /**
+         * The admin API key to create on first start (at least 32 characters). When absent, a random key
+         * is generated and printed once in the log.
+         */
+        Optional<String> adminKey();
+
+        /** Where the generated admin key is also written (mode 0600), for scripts; empty to skip. */
+        Optional<String> adminKeyFile();
+    }
+
+    /** Enrollment of new Wardens. */
+    Enrollment enrollment();
+
+    interface Enrollment {
+        /** How long an enrollment token stays usable. */
+        @WithDefault("1h")
+        Duration tokenTtl();
+
+        /**
+         * The gRPC address Wardens dial, as printed in install commands (host:port); defaults to the
+         * host the API was called on and the gRPC port.
+         */
+        Optional<String> advertisedAddress();
+    }
+}

@@ -1,0 +1,43 @@
+package io.lodestar.supervisor.activity;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** One runtime action on one node. */
+@Entity
+@Table(name = "activities")
+public class Activity extends PanacheEntityBase {
+    @Id
+    public Long id;
+    @Column(name = "tenant_id")
+    public long tenantId;
+    @Column(name = "division_id")
+    public long divisionId;
+    @Column(name = "environment_id")
+    public long environmentId;
+    @Column(name = "deployment_id")
+    public long deploymentId;
+    @Column(name = "author_id")
+    public long authorId;
+    public String runtime;
+    /** As the API shows it: start, stop, restart, reconfigure:{config_id}. */
+    public String action;
+    @Column(name = "node_id")
+    public long nodeId;
+    @Enumerated(EnumType.STRING)
+    public ActivityStatus status;
+    /** Why it ended as it did, in the Warden's or the Supervisor's words. */
+    public String message;
+    @Column(name = "created_at")
+    public Instant createdAt;
+    @Column(name = "finished_at")
+    public Instant finishedAt;
+}

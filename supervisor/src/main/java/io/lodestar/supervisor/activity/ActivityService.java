@@ -1,0 +1,176 @@
+package io.lodestar.supervisor.activity;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import io.lodestar.supervisor.common.DomainException;
+import io.lodestar.supervisor.common.Ids;
+import io.lodestar.supervisor.common.Page;
+import io.lodestar.supervisor.common.PageRequest;
+import io.lodestar.supervisor.deployment.Deployment;
+import io.lodestar.supervisor.deployment.DeploymentService;
+import io.lodestar.supervisor.deployment.DeploymentStatus;
+import io.lodestar.supervisor.dispatch.TaskFinished;
+import io.lodestar.supervisor.dispatch.TaskService;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.logging.Log;
+import io.quarkus.panache.common.Parameters;
+
+/** Triggers runtime actions, one activity and one task per node; the only place an activity's status changes. */
+@ApplicationScoped
+public class ActivityService {
+
+    @Inject
+    DeploymentService deployments;
+
+    @Inject
+    TaskService tasks;
+
+    @Inject
+    Event<ActivityFinished> finishedEvents;
+
+    @Inject
+    Ids ids;
+
+    @Inject
+    Clock clock;
+
+    public record Filters(Optional<ActivityStatus> status, Optional<RuntimeName> runtime, Optional<String> action,
+            Optional<Long> nodeId) {
+    }
+
+    @Transactional
+    public List<ActivityView> trigger(long tenantId, long authorId, long deploymentId, RuntimeName runtime,
+            ActionSpec action, Optional<List<Long>> requestedNodes) {
+        Deployment deployment = deployments.get(tenantId, deploymentId);
+        if (deployment.status == DeploymentStatus.KILLED) {
+            throw new DomainException.Conflict("Deployment " + deploymentId + " was deleted (killed); it runs nothing to act on.");
+        }
+        List<Long> members = deployments.nodeIds(deploymentId);
+        List<Long> targets = requestedNodes.map(nodes -> selectNodes(deploymentId, members, nodes)).orElse(members);
+        if (targets.isEmpty()) {
+            throw new DomainException.Conflict("Deployment " + deploymentId + " has no nodes to act on.");
+        }
+        return createAll(deployment, targets, runtime, action, authorId).stream().map(ActivityView::of).toList();
+    }
+
+    /** Writes the activities and their tasks in the caller's transaction; the tasks go out once it commits. */
+    public List<Activity> createAll(Deployment deployment, List<Long> nodeIds, RuntimeName runtime, ActionSpec action,
+            long authorId) {
+        Instant now = clock.instant();
+        List<Activity> created = new ArrayList<>(nodeIds.size());
+        for (long nodeId : nodeIds) {
+            Activity activity = new Activity();
+            activity.id = ids.next();
+            activity.tenantId = deployment.tenantId;
+            activity.divisionId = deployment.divisionId;
+            activity.environmentId = deployment.environmentId;
+            activity.deploymentId = deployment.id;
+            activity.authorId = authorId;
+            activity.runtime = runtime.wireName();
+            activity.action = action.wireName();
+            activity.nodeId = nodeId;
+            activity.status = ActivityStatus.PROCESSING;
+            activity.createdAt = now;
+            activity.persist();
+            tasks.createRuntimeAction(nodeId, activity.id, runtime, action);
+            created.add(activity);
+        }
+        return created;
+    }
+
+    void onTaskFinished(@Observes TaskFinished finished) {
+        if (finished.activityId() == null) {
+            return;
+        }
+        Activity activity = Activity.findById(finished.activityId());
+        if (activity == null) {
+            return;
+        }
+        finish(activity, finished.succeeded() ? ActivityStatus.COMPLETED : ActivityStatus.REJECTED, finished.message());
+    }
+
+    private void finish(Activity activity, ActivityStatus next, String message) {
+        switch (next) {
+            case COMPLETED, REJECTED -> {
+                if (!activity.status.canTransitionTo(next)) {
+                    throw new DomainException.IllegalTransition("Activity " + activity.id + " is already "
+                            + activity.status.wireName() + " and cannot become " + next.wireName() + ".");
+                }
+                activity.status = next;
+                activity.finishedAt = clock.instant();
+                activity.message = message == null || message.isBlank() ? null : truncate(message);
+                Log.infof("Activity %d (%s %s on node %d): %s%s", activity.id, activity.runtime, activity.action,
+                        activity.nodeId, next.wireName(), activity.message == null ? "" : " - " + activity.message);
+                finishedEvents.fire(new ActivityFinished(activity.id, activity.deploymentId, next));
+            }
+            case PROCESSING -> throw new DomainException.IllegalTransition("An activity never returns to processing.");
+        }
+    }
+
+    public long countSince(long deploymentId, Instant since, ActivityStatus status) {
+        return Activity.count("deploymentId = ?1 and createdAt >= ?2 and status = ?3", deploymentId, since, status);
+    }
+
+    public Page<ActivityView> list(long tenantId, long deploymentId, Filters filters, PageRequest request) {
+        deployments.get(tenantId, deploymentId);
+        StringBuilder where = new StringBuilder("deploymentId = :deployment");
+        Parameters params = Parameters.with("deployment", deploymentId);
+        filters.status().ifPresent(s -> {
+            where.append(" and status = :status");
+            params.and("status", s);
+        });
+        filters.runtime().ifPresent(r -> {
+            where.append(" and runtime = :runtime");
+            params.and("runtime", r.wireName());
+        });
+        filters.action().ifPresent(a -> {
+            where.append(" and action = :action");
+            params.and("action", a);
+        });
+        filters.nodeId().ifPresent(n -> {
+            where.append(" and nodeId = :node");
+            params.and("node", n);
+        });
+        PanacheQuery<Activity> query = Activity.find(where + " order by id desc", params);
+        List<Activity> rows = query.range(request.offset(), request.offset() + request.size() - 1).list();
+        return Page.of(rows, query.count(), request, ActivityView::of);
+    }
+
+    public ActivityView get(long tenantId, long deploymentId, long activityId) {
+        deployments.get(tenantId, deploymentId);
+        Activity activity = Activity.<Activity>find("id = ?1 and deploymentId = ?2", activityId, deploymentId).firstResult();
+        if (activity == null) {
+            throw new DomainException.NotFound("Activity " + activityId + " was not found in deployment " + deploymentId + ".");
+        }
+        return ActivityView.of(activity);
+    }
+
+    private static List<Long> selectNodes(long deploymentId, List<Long> members, List<Long> requested) {
+        if (requested.isEmpty()) {
+            throw new DomainException.Invalid("nodes is empty; omit it (or send {}) to target every node, or list node ids.");
+        }
+        Set<Long> unique = new LinkedHashSet<>(requested);
+        List<Long> strangers = unique.stream().filter(id -> !members.contains(id)).toList();
+        if (!strangers.isEmpty()) {
+            throw new DomainException.Invalid("These nodes are not part of deployment " + deploymentId + ": " + strangers
+                    + ". Its nodes are " + members + ".");
+        }
+        return List.copyOf(unique);
+    }
+
+    private static String truncate(String message) {
+        return message.length() <= 2000 ? message : message.substring(0, 1997) + "...";
+    }
+}

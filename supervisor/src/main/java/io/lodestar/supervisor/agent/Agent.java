@@ -1,0 +1,51 @@
+package io.lodestar.supervisor.agent;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import io.lodestar.supervisor.tenancy.Scope;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** A node: a host running one Warden. Its id is the {@code node_id} of activities and snapshots. */
+@Entity
+@Table(name = "agents")
+public class Agent extends PanacheEntityBase {
+    @Id
+    public Long id;
+    @Column(name = "tenant_id")
+    public long tenantId;
+    @Column(name = "division_id")
+    public long divisionId;
+    @Column(name = "environment_id")
+    public long environmentId;
+    public String hostname;
+    @Column(name = "secret_hash")
+    public String secretHash;
+    @Enumerated(EnumType.STRING)
+    public AgentState state;
+    @Column(name = "warden_version")
+    public String wardenVersion;
+    public String os;
+    public String arch;
+    @Column(name = "cpu_count")
+    public Integer cpuCount;
+    @Column(name = "memory_bytes")
+    public Long memoryBytes;
+    /** Fencing token: bumped on every accepted stream; only the newest session may act. */
+    @Column(name = "session_epoch")
+    public long sessionEpoch;
+    @Column(name = "last_seen_at")
+    public Instant lastSeenAt;
+    @Column(name = "created_at")
+    public Instant createdAt;
+
+    public Scope scope() {
+        return new Scope(tenantId, divisionId, environmentId);
+    }
+}

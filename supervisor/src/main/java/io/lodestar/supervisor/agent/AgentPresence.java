@@ -1,0 +1,53 @@
+package io.lodestar.supervisor.agent;
+
+import java.time.Clock;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import io.lodestar.protocol.v1.Hello;
+import io.lodestar.supervisor.common.DomainException;
+import io.lodestar.supervisor.tenancy.Secrets;
+import io.quarkus.logging.Log;
+
+/** Whether a node's Warden is connected: the only place an agent's state changes. */
+@ApplicationScoped
+public class AgentPresence {
+
+    @Inject
+    Clock clock;
+
+    /**
+     * Authenticates a Warden's Hello and opens a new session for it: bumps the node's session epoch
+     * (the fencing token) and marks it online. Returns the new epoch.
+     */
+    @Transactional
+    public long connect(Hello hello) {
+        Agent agent = Agent.findById(hello.getNodeId());
+        if (agent == null || !Secrets.matches(hello.getNodeSecret(), agent.secretHash)) {
+            throw new DomainException.Unauthenticated("Unknown node " + hello.getNodeId()
+                    + " or wrong node secret; enroll the Warden again with a new token.");
+        }
+        agent.sessionEpoch++;
+        AgentFacts.apply(agent, hello.getHost(), hello.getWardenVersion());
+        agent.lastSeenAt = clock.instant();
+        if (agent.state != AgentState.ONLINE) {
+            Log.infof("Node %d (%s) is online", agent.id, agent.hostname);
+        }
+        agent.state = AgentState.ONLINE;
+        return agent.sessionEpoch;
+    }
+
+    /** Marks the node offline, unless a newer session has taken over meanwhile. */
+    @Transactional
+    public void disconnect(long nodeId, long epoch, String why) {
+        Agent agent = Agent.findById(nodeId);
+        if (agent == null || agent.sessionEpoch != epoch || agent.state == AgentState.OFFLINE) {
+            return;
+        }
+        agent.state = AgentState.OFFLINE;
+        agent.lastSeenAt = clock.instant();
+        Log.infof("Node %d (%s) is offline: %s", nodeId, agent.hostname, why);
+    }
+}

@@ -1,0 +1,84 @@
+package io.lodestar.supervisor.agent;
+
+import java.util.Optional;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.lodestar.supervisor.SupervisorConfig;
+import io.lodestar.supervisor.common.JsonBodies;
+import io.lodestar.supervisor.common.Page;
+import io.lodestar.supervisor.common.PageRequest;
+import io.lodestar.supervisor.common.PathIds;
+import io.lodestar.supervisor.common.Times;
+import io.lodestar.supervisor.tenancy.Caller;
+import io.lodestar.supervisor.tenancy.Permission;
+import io.lodestar.supervisor.tenancy.RequiresPermission;
+
+@Path("/agents")
+@Produces(MediaType.APPLICATION_JSON)
+public class AgentResource {
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    EnrollmentService enrollments;
+
+    @Inject
+    AgentService agents;
+
+    @Inject
+    SupervisorConfig config;
+
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "quarkus.grpc.server.port", defaultValue = "9000")
+    int grpcPort;
+
+    public record EnrollmentView(String token, @JsonProperty("expires_at") String expiresAt,
+            @JsonProperty("install_command") String installCommand) {
+    }
+
+    @POST
+    @Path("/enrollments")
+    @RequiresPermission(Permission.AGENT_MANAGE)
+    public Response createEnrollment(String body, @Context UriInfo uri) {
+        JsonNode request = JsonBodies.optionalObject(body);
+        Optional<Long> environment = Optional.ofNullable(request.get("environment_id"))
+                .filter(node -> !node.isNull())
+                .map(node -> JsonBodies.id(node, "environment_id"));
+        EnrollmentService.IssuedToken issued = enrollments.issue(caller.tenantId(), caller.authorId(), environment);
+        String address = config.enrollment().advertisedAddress().orElse(uri.getBaseUri().getHost() + ":" + grpcPort);
+        int colon = address.lastIndexOf(':');
+        String command = "WARDEN_SUPERVISOR_HOST=" + address.substring(0, colon)
+                + " WARDEN_SUPERVISOR_PORT=" + address.substring(colon + 1)
+                + " WARDEN_ENROLLMENT_TOKEN=" + issued.token()
+                + " java -jar lodestar-warden/quarkus-run.jar";
+        return Response.status(201).entity(new EnrollmentView(issued.token(), Times.format(issued.expiresAt()), command)).build();
+    }
+
+    @GET
+    @RequiresPermission(Permission.AGENT_READ)
+    public Page<AgentView> list(@QueryParam("page") Integer page, @QueryParam("results") Integer results,
+            @QueryParam("skip") Integer skip, @QueryParam("limit") Integer limit) {
+        return agents.list(caller.tenantId(), PageRequest.of(page, results, skip, limit));
+    }
+
+    @GET
+    @Path("/{agent_id}")
+    @RequiresPermission(Permission.AGENT_READ)
+    public AgentView get(@PathParam("agent_id") String agentId) {
+        return AgentView.of(agents.get(caller.tenantId(), PathIds.parse(agentId, "agent_id")));
+    }
+}

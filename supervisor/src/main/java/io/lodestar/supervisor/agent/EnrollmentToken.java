@@ -1,0 +1,36 @@
+package io.lodestar.supervisor.agent;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** A one-time token a Warden exchanges for its node identity; stored only as a hash. */
+@Entity
+@Table(name = "enrollment_tokens")
+public class EnrollmentToken extends PanacheEntityBase {
+    @Id
+    public Long id;
+    @Column(name = "tenant_id")
+    public long tenantId;
+    @Column(name = "division_id")
+    public long divisionId;
+    @Column(name = "environment_id")
+    public long environmentId;
+    @Column(name = "token_hash")
+    public String tokenHash;
+    @Column(name = "author_id")
+    public long authorId;
+    @Column(name = "created_at")
+    public Instant createdAt;
+    @Column(name = "expires_at")
+    public Instant expiresAt;
+    @Column(name = "used_at")
+    public Instant usedAt;
+    @Column(name = "agent_id")
+    public Long agentId;
+}

@@ -1,0 +1,60 @@
+package io.lodestar.supervisor.common;
+
+import jakarta.ws.rs.NotAllowedException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+
+import io.quarkus.logging.Log;
+
+/** Writes every error as {@code application/problem+json}; 5xx are logged at ERROR, 4xx at DEBUG. */
+public class ProblemMappers {
+
+    @ServerExceptionMapper
+    public Response domain(DomainException error, UriInfo uri) {
+        int status = ProblemStatusMap.statusOf(error);
+        Log.debugf("%d on %s: %s", status, uri.getPath(), error.getMessage());
+        return Problem.of(status, error.getMessage(), uri.getPath()).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response malformedJson(JsonProcessingException error, UriInfo uri) {
+        Log.debugf("400 on %s: %s", uri.getPath(), error.getOriginalMessage());
+        return Problem.of(400, "The request body is not valid JSON: " + JsonBodies.describe(error), uri.getPath())
+                .toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException error, UriInfo uri) {
+        int status = error.getResponse().getStatus();
+        String detail = switch (status) {
+            case 404 -> "There is nothing at " + uri.getPath() + "; check the path against the API reference.";
+            case 405 -> "This path does not accept that method" + allowed(error) + ".";
+            case 415 -> "Send the body as JSON with the header Content-Type: application/json.";
+            case 406 -> "This API answers with application/json only.";
+            default -> status >= 500 ? "The Supervisor failed to handle the request; see its log." : error.getMessage();
+        };
+        if (status >= 500) {
+            Log.errorf(error, "%d on %s", status, uri.getPath());
+        }
+        return Problem.of(status, detail, uri.getPath()).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Exception error, UriInfo uri) {
+        Log.errorf(error, "500 on %s", uri.getPath());
+        return Problem.of(500, "The Supervisor failed to handle the request; see its log.", uri.getPath())
+                .toResponse();
+    }
+
+    private static String allowed(WebApplicationException error) {
+        if (error instanceof NotAllowedException && !error.getResponse().getAllowedMethods().isEmpty()) {
+            return "; allowed: " + String.join(", ", error.getResponse().getAllowedMethods());
+        }
+        return "";
+    }
+}

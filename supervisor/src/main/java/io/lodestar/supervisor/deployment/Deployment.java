@@ -1,0 +1,41 @@
+package io.lodestar.supervisor.deployment;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import io.lodestar.supervisor.tenancy.Scope;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** An Iggy cluster placed on one or more nodes of one environment. */
+@Entity
+@Table(name = "deployments")
+public class Deployment extends PanacheEntityBase {
+    @Id
+    public Long id;
+    @Column(name = "tenant_id")
+    public long tenantId;
+    @Column(name = "division_id")
+    public long divisionId;
+    @Column(name = "environment_id")
+    public long environmentId;
+    public String name;
+    @Enumerated(EnumType.STRING)
+    public DeploymentStatus status;
+    @Column(name = "created_at")
+    public Instant createdAt;
+    /** When the status last changed. */
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+    @Column(name = "ended_at")
+    public Instant endedAt;
+
+    public Scope scope() {
+        return new Scope(tenantId, divisionId, environmentId);
+    }
+}

@@ -1,0 +1,20 @@
+package io.lodestar.supervisor.deployment;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** Places one node (agent) in a deployment. */
+@Entity
+@Table(name = "deployment_nodes")
+public class DeploymentNode extends PanacheEntityBase {
+    @Id
+    public Long id;
+    @Column(name = "deployment_id")
+    public long deploymentId;
+    @Column(name = "node_id")
+    public long nodeId;
+}

@@ -1,0 +1,28 @@
+package io.lodestar.supervisor.deployment;
+
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+import io.lodestar.supervisor.common.Times;
+
+/** A deployment as the API shows it. */
+public record DeploymentView(
+        long id,
+        @JsonProperty("tenant_id") long tenantId,
+        @JsonProperty("division_id") long divisionId,
+        @JsonProperty("environment_id") long environmentId,
+        String name,
+        String status,
+        int replicas,
+        @JsonProperty("agent_ids") List<Long> agentIds,
+        @JsonProperty("created_at") String createdAt,
+        @JsonProperty("updated_at") String updatedAt,
+        @JsonProperty("ended_at") String endedAt) {
+
+    public static DeploymentView of(Deployment deployment, List<Long> agentIds) {
+        return new DeploymentView(deployment.id, deployment.tenantId, deployment.divisionId, deployment.environmentId,
+                deployment.name, deployment.status.wireName(), agentIds.size(), agentIds,
+                Times.format(deployment.createdAt), Times.format(deployment.updatedAt), Times.format(deployment.endedAt));
+    }
+}

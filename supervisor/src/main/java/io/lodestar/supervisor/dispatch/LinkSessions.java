@@ -1,0 +1,54 @@
+package io.lodestar.supervisor.dispatch;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.grpc.Status;
+import io.lodestar.protocol.v1.SupervisorMessage;
+import io.lodestar.protocol.v1.Task;
+
+/**
+ * The Warden streams open on this Supervisor replica, by node. Only delivery lives here: everything a
+ * second replica would need (tasks, epochs, agent state) is in the database.
+ */
+@ApplicationScoped
+public class LinkSessions {
+
+    private final Map<Long, WardenSession> byNode = new ConcurrentHashMap<>();
+
+    /** Registers the newest session of a node, closing an older one still open here. */
+    void register(WardenSession session) {
+        WardenSession previous = byNode.put(session.nodeId(), session);
+        if (previous != null && previous != session) {
+            previous.closeWithError(Status.ABORTED.withDescription("A newer session of this node replaced this one."));
+        }
+    }
+
+    /** Removes the session if it is still the registered one; returns whether it was. */
+    boolean unregister(WardenSession session) {
+        return byNode.remove(session.nodeId(), session);
+    }
+
+    public Optional<WardenSession> of(long nodeId) {
+        return Optional.ofNullable(byNode.get(nodeId));
+    }
+
+    public Collection<Long> connectedNodes() {
+        return List.copyOf(byNode.keySet());
+    }
+
+    Collection<WardenSession> all() {
+        return List.copyOf(byNode.values());
+    }
+
+    /** Sends a task to the node's Warden if it is connected here; otherwise it waits in the outbox. */
+    public boolean push(long nodeId, Task task) {
+        WardenSession session = byNode.get(nodeId);
+        return session != null && session.send(SupervisorMessage.newBuilder().setTask(task).build());
+    }
+}

@@ -1,0 +1,28 @@
+package io.lodestar.supervisor.dispatch;
+
+import io.lodestar.protocol.v1.RuntimeAction;
+import io.lodestar.supervisor.activity.ActionSpec;
+import io.lodestar.supervisor.activity.RuntimeName;
+
+/** Turns task rows into link messages. */
+final class TaskMessages {
+
+    static final String RUNTIME_ACTION = "runtime_action";
+
+    private TaskMessages() {
+    }
+
+    static io.lodestar.protocol.v1.Task toProto(Task task) {
+        RuntimeAction.Builder action = RuntimeAction.newBuilder()
+                .setRuntime(RuntimeName.parse(task.runtime).proto())
+                .setAction(ActionSpec.Kind.valueOf(task.action).proto());
+        if (task.configId != null) {
+            action.setConfigId(task.configId);
+        }
+        return io.lodestar.protocol.v1.Task.newBuilder()
+                .setTaskId(task.id)
+                .setDeadlineMs(task.deadlineAt.toEpochMilli())
+                .setRuntimeAction(action)
+                .build();
+    }
+}

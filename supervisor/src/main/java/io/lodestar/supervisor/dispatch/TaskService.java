@@ -1,0 +1,183 @@
+package io.lodestar.supervisor.dispatch;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+
+import io.lodestar.protocol.v1.TaskUpdate;
+import io.lodestar.supervisor.SupervisorConfig;
+import io.lodestar.supervisor.activity.ActionSpec;
+import io.lodestar.supervisor.activity.RuntimeName;
+import io.lodestar.supervisor.agent.Agent;
+import io.lodestar.supervisor.agent.AgentState;
+import io.lodestar.supervisor.common.Ids;
+import io.quarkus.logging.Log;
+
+/** Writes tasks, records what Wardens report about them, and expires overdue ones: the only place a task's state changes. */
+@ApplicationScoped
+public class TaskService {
+
+    @Inject
+    SupervisorConfig config;
+
+    @Inject
+    LinkSessions sessions;
+
+    @Inject
+    TransactionSynchronizationRegistry transactions;
+
+    @Inject
+    Event<TaskFinished> finishedEvents;
+
+    @Inject
+    Ids ids;
+
+    @Inject
+    Clock clock;
+
+    /** What to tell the Warden after an update was handled. */
+    public enum UpdateOutcome {
+        /** Committed (or already known): acknowledge it so the Warden stops re-sending. */
+        ACKNOWLEDGE,
+        /** Not this node's task, or from a stale session: refuse, do not acknowledge. */
+        REFUSE
+    }
+
+    /** Writes the task in the caller's transaction and pushes it to the node's Warden once that commits. */
+    public Task createRuntimeAction(long nodeId, long activityId, RuntimeName runtime, ActionSpec action) {
+        Task task = new Task();
+        task.id = ids.next();
+        task.nodeId = nodeId;
+        task.activityId = activityId;
+        task.kind = TaskMessages.RUNTIME_ACTION;
+        task.runtime = runtime.wireName();
+        task.action = action.kind().name();
+        task.configId = action.configId();
+        task.state = TaskState.PENDING;
+        task.createdAt = clock.instant();
+        task.deadlineAt = task.createdAt.plus(config.dispatch().deadline());
+        task.persist();
+        pushAfterCommit(task);
+        return task;
+    }
+
+    private void pushAfterCommit(Task task) {
+        io.lodestar.protocol.v1.Task message = TaskMessages.toProto(task);
+        long nodeId = task.nodeId;
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    sessions.push(nodeId, message);
+                }
+            }
+        });
+    }
+
+    /** Tasks a (re)connected node still has to run or report on, oldest first. */
+    @Transactional
+    public List<io.lodestar.protocol.v1.Task> openTasks(long nodeId) {
+        return Task.<Task>list("nodeId = ?1 and state in ?2 order by id", nodeId, TaskState.OPEN).stream()
+                .map(TaskMessages::toProto).toList();
+    }
+
+    /** PENDING tasks of these nodes older than {@code before}: pushes that may have been missed. */
+    @Transactional
+    public List<Task> unaccepted(Collection<Long> nodeIds, Instant before, int limit) {
+        if (nodeIds.isEmpty()) {
+            return List.of();
+        }
+        return Task.<Task>find("nodeId in ?1 and state = ?2 and createdAt < ?3 order by id", nodeIds, TaskState.PENDING, before)
+                .range(0, limit - 1).list();
+    }
+
+    /** Records a Warden's report on a task, refusing reports from a stale session or about another node's task. */
+    @Transactional
+    public UpdateOutcome recordUpdate(long nodeId, long sessionEpoch, TaskUpdate update) {
+        Agent agent = Agent.findById(nodeId);
+        if (agent == null || agent.sessionEpoch != sessionEpoch) {
+            Log.warnf("Refused an update on task %d from a stale session of node %d", update.getTaskId(), nodeId);
+            return UpdateOutcome.REFUSE;
+        }
+        Task task = Task.findById(update.getTaskId());
+        if (task == null || task.nodeId != nodeId) {
+            Log.warnf("Refused node %d's update on task %d: not a task of this node", nodeId, update.getTaskId());
+            return UpdateOutcome.REFUSE;
+        }
+        switch (update.getState()) {
+            case TASK_STATE_ACCEPTED, TASK_STATE_RUNNING -> {
+                if (task.state == TaskState.PENDING) {
+                    transition(task, TaskState.ACCEPTED, null);
+                }
+            }
+            case TASK_STATE_SUCCEEDED -> finishIfOpen(task, TaskState.SUCCEEDED, update.getMessage());
+            case TASK_STATE_FAILED -> finishIfOpen(task, TaskState.FAILED, update.getMessage());
+            default -> {
+                Log.warnf("Node %d sent task %d an update without a state", nodeId, task.id);
+                return UpdateOutcome.REFUSE;
+            }
+        }
+        return UpdateOutcome.ACKNOWLEDGE;
+    }
+
+    /** Turns every open task past its deadline into EXPIRED; returns how many. */
+    @Transactional
+    public int expireOverdue(int limit) {
+        Instant now = clock.instant();
+        List<Task> overdue = Task.<Task>find("state in ?1 and deadlineAt <= ?2 order by deadlineAt", TaskState.OPEN, now)
+                .range(0, limit - 1).list();
+        List<Long> expired = new ArrayList<>();
+        for (Task task : overdue) {
+            Agent agent = Agent.findById(task.nodeId);
+            boolean online = agent != null && agent.state == AgentState.ONLINE;
+            String why = online
+                    ? "The Warden on node " + task.nodeId + " did not report an outcome before the dispatch deadline ("
+                            + config.dispatch().deadline() + ")."
+                    : "node offline: the Warden on node " + task.nodeId + " did not connect before the dispatch deadline ("
+                            + config.dispatch().deadline() + ").";
+            transition(task, TaskState.EXPIRED, why);
+            expired.add(task.id);
+        }
+        return expired.size();
+    }
+
+    private void finishIfOpen(Task task, TaskState next, String message) {
+        if (task.state.isTerminal()) {
+            Log.debugf("Task %d is already %s; the repeated report is acknowledged and ignored", task.id, task.state);
+            return;
+        }
+        transition(task, next, message);
+    }
+
+    private void transition(Task task, TaskState next, String message) {
+        if (!task.state.canTransitionTo(next)) {
+            throw new io.lodestar.supervisor.common.DomainException.IllegalTransition(
+                    "Task " + task.id + " cannot go from " + task.state + " to " + next);
+        }
+        Instant now = clock.instant();
+        task.state = next;
+        switch (next) {
+            case ACCEPTED -> task.acceptedAt = now;
+            case SUCCEEDED, FAILED, EXPIRED -> {
+                task.finishedAt = now;
+                task.message = message;
+                finishedEvents.fire(new TaskFinished(task.id, task.activityId, next == TaskState.SUCCEEDED, message));
+            }
+            case PENDING -> throw new IllegalStateException("A task never returns to pending");
+        }
+    }
+}

@@ -1,0 +1,174 @@
+package io.lodestar.supervisor.dispatch;
+
+import java.time.Clock;
+
+import jakarta.inject.Inject;
+
+import io.grpc.Status;
+import io.grpc.stub.StreamObserver;
+import io.lodestar.protocol.v1.EnrollRequest;
+import io.lodestar.protocol.v1.EnrollResponse;
+import io.lodestar.protocol.v1.Hello;
+import io.lodestar.protocol.v1.SupervisorMessage;
+import io.lodestar.protocol.v1.TaskUpdate;
+import io.lodestar.protocol.v1.TaskUpdateAck;
+import io.lodestar.protocol.v1.WardenLinkGrpc;
+import io.lodestar.protocol.v1.WardenMessage;
+import io.lodestar.protocol.v1.Welcome;
+import io.lodestar.supervisor.SupervisorConfig;
+import io.lodestar.supervisor.agent.AgentPresence;
+import io.lodestar.supervisor.agent.EnrollmentService;
+import io.lodestar.supervisor.common.DomainException;
+import io.quarkus.grpc.GrpcService;
+import io.quarkus.logging.Log;
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+
+/** The Supervisor's end of the Warden link. Database work runs off the gRPC threads, in order per stream. */
+@GrpcService
+public class WardenLinkService extends WardenLinkGrpc.WardenLinkImplBase {
+
+    @Inject
+    SupervisorConfig config;
+
+    @Inject
+    EnrollmentService enrollments;
+
+    @Inject
+    AgentPresence presence;
+
+    @Inject
+    TaskService tasks;
+
+    @Inject
+    LinkSessions sessions;
+
+    @Inject
+    Clock clock;
+
+    @Override
+    @Blocking
+    public void enroll(EnrollRequest request, StreamObserver<EnrollResponse> response) {
+        try {
+            EnrollmentService.NodeIdentity identity = enrollments.enroll(request.getToken(), request.getHost(),
+                    request.getWardenVersion());
+            response.onNext(EnrollResponse.newBuilder().setNodeId(identity.nodeId()).setNodeSecret(identity.nodeSecret()).build());
+            response.onCompleted();
+            Log.infof("Enrolled node %d (%s)", identity.nodeId(), request.getHost().getHostname());
+        } catch (DomainException.Unauthenticated e) {
+            response.onError(Status.UNAUTHENTICATED.withDescription(e.getMessage()).asRuntimeException());
+        }
+    }
+
+    @Override
+    public StreamObserver<WardenMessage> connect(StreamObserver<SupervisorMessage> outbound) {
+        return new Inbound(outbound, new SerialExecutor(Infrastructure.getDefaultWorkerPool()));
+    }
+
+    /** Reads one stream: Hello first, then heartbeats and task updates. */
+    private final class Inbound implements StreamObserver<WardenMessage> {
+        private final StreamObserver<SupervisorMessage> outbound;
+        private final SerialExecutor inbox;
+        private volatile WardenSession session;
+
+        Inbound(StreamObserver<SupervisorMessage> outbound, SerialExecutor inbox) {
+            this.outbound = outbound;
+            this.inbox = inbox;
+        }
+
+        @Override
+        public void onNext(WardenMessage message) {
+            WardenSession current = session;
+            if (message.hasHeartbeat() && current != null) {
+                current.heartbeat(clock.instant()); // in memory only: a write per heartbeat is what overloads a store
+                return;
+            }
+            inbox.execute(() -> handle(message));
+        }
+
+        private void handle(WardenMessage message) {
+            try {
+                if (session == null) {
+                    if (!message.hasHello()) {
+                        outbound.onError(Status.FAILED_PRECONDITION.withDescription("Send Hello first.").asRuntimeException());
+                        return;
+                    }
+                    open(message.getHello());
+                } else if (message.hasTaskUpdate()) {
+                    report(session, message.getTaskUpdate());
+                } else if (message.hasHello()) {
+                    session.closeWithError(Status.FAILED_PRECONDITION.withDescription("Hello may be sent only once per stream."));
+                }
+            } catch (RuntimeException e) {
+                Log.errorf(e, "The link to node %s failed", session == null ? "?" : session.nodeId());
+                if (session != null) {
+                    session.closeWithError(Status.INTERNAL.withDescription("The Supervisor failed to handle a message; reconnect."));
+                } else {
+                    outbound.onError(Status.INTERNAL.withDescription("The Supervisor failed to handle Hello; reconnect.").asRuntimeException());
+                }
+            }
+        }
+
+        private void open(Hello hello) {
+            long epoch;
+            try {
+                epoch = presence.connect(hello);
+            } catch (DomainException.Unauthenticated e) {
+                Log.warnf("Refused a Warden stream: %s", e.getMessage());
+                outbound.onError(Status.UNAUTHENTICATED.withDescription(e.getMessage()).asRuntimeException());
+                return;
+            }
+            WardenSession opened = new WardenSession(hello.getNodeId(), epoch, outbound, inbox, clock.instant());
+            session = opened;
+            sessions.register(opened);
+            opened.send(SupervisorMessage.newBuilder().setWelcome(Welcome.newBuilder()
+                    .setHeartbeatIntervalMs(config.link().heartbeatInterval().toMillis())
+                    .setHeartbeatTtlMs(config.link().heartbeatTtl().toMillis())
+                    .setServerTimeMs(clock.millis())
+                    .setSessionEpoch(epoch)).build());
+            for (TaskUpdate update : hello.getUnacknowledgedList()) {
+                report(opened, update);
+            }
+            for (io.lodestar.protocol.v1.Task task : tasks.openTasks(opened.nodeId())) {
+                opened.send(SupervisorMessage.newBuilder().setTask(task).build());
+            }
+        }
+
+        private void report(WardenSession from, TaskUpdate update) {
+            TaskService.UpdateOutcome outcome = tasks.recordUpdate(from.nodeId(), from.epoch(), update);
+            if (outcome == TaskService.UpdateOutcome.ACKNOWLEDGE) {
+                from.send(SupervisorMessage.newBuilder().setTaskUpdateAck(TaskUpdateAck.newBuilder()
+                        .setTaskId(update.getTaskId()).setState(update.getState())).build());
+            }
+        }
+
+        @Override
+        public void onError(Throwable error) {
+            inbox.execute(() -> close("the stream broke: " + Status.fromThrowable(error).getCode()));
+        }
+
+        @Override
+        public void onCompleted() {
+            inbox.execute(() -> {
+                WardenSession current = session;
+                if (current != null) {
+                    current.complete();
+                } else {
+                    outbound.onCompleted();
+                }
+                close("the Warden closed the stream");
+            });
+        }
+
+        private void close(String why) {
+            WardenSession current = session;
+            if (current == null) {
+                return;
+            }
+            current.markDone();
+            if (sessions.unregister(current)) {
+                presence.disconnect(current.nodeId(), current.epoch(), why);
+            }
+        }
+    }
+}
