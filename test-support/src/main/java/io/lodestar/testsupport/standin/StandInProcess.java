@@ -323,6 +323,10 @@ public final class StandInProcess implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Starts the child. Free ports picked here are kept in this builder, so starting it again
+         * (a restart) reuses the same ports and working dir.
+         */
         public StandInProcess start() {
             try {
                 Path dir = workingDir != null ? workingDir : Files.createTempDirectory("standin-" + mode.argument());
