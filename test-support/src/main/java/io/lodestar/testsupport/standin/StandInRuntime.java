@@ -23,16 +23,17 @@ import java.util.concurrent.CountDownLatch;
  */
 public final class StandInRuntime {
 
-    private final RuntimeConfig config;
+    private final StandInMode mode;
     private final RuntimeLog log;
     private final List<String> ignoredArgs;
     private final long pid = ProcessHandle.current().pid();
     private final Instant startedAt = Instant.now();
+    private volatile RuntimeConfig config;
     private volatile boolean stopping;
     private volatile Listeners listeners;
 
-    private StandInRuntime(RuntimeConfig config, RuntimeLog log, List<String> ignoredArgs) {
-        this.config = config;
+    private StandInRuntime(StandInMode mode, RuntimeLog log, List<String> ignoredArgs) {
+        this.mode = mode;
         this.log = log;
         this.ignoredArgs = ignoredArgs;
     }
@@ -51,9 +52,13 @@ public final class StandInRuntime {
             return;
         }
         RuntimeLog log = new RuntimeLog(mode.binaryName());
+        StandInRuntime runtime = new StandInRuntime(mode, log, List.of(args).subList(1, args.length));
+        // before the config is read (Jackson takes a while to load), so an early SIGTERM still drains
+        Signals.onTermination(runtime::drain,
+                signal -> log.warn("Received " + signal + " again, ignoring it: already shutting down."));
         try {
-            RuntimeConfig config = RuntimeConfig.load(mode, Path.of("").toAbsolutePath(), System.getenv());
-            new StandInRuntime(config, log, List.of(args).subList(1, args.length)).run();
+            runtime.config = RuntimeConfig.load(mode, Path.of("").toAbsolutePath(), System.getenv());
+            runtime.run();
         } catch (InvalidConfigException e) {
             log.error("invalid configuration: " + e.getMessage());
             System.exit(1);
@@ -67,8 +72,6 @@ public final class StandInRuntime {
         Knobs knobs = config.knobs();
         if (knobs.ignoreSigterm()) {
             Signals.ignoreTermination();
-        } else {
-            Signals.onTermination(this::drain, signal -> log.warn("Received " + signal + " again, ignoring it: already shutting down."));
         }
         if (knobs.rejectConfig()) {
             throw new InvalidConfigException("rejected by the stand-in's reject_config knob");
@@ -77,7 +80,7 @@ public final class StandInRuntime {
         if (data.logFile().isPresent()) {
             log.attach(data.logFile().get());
         }
-        log.info("Starting " + config.mode().binaryName() + " (Lodestar stand-in), pid " + pid + ".");
+        log.info("Starting " + mode.binaryName() + " (Lodestar stand-in), pid " + pid + ".");
         log.info(config.configFileFound()
                 ? "Loaded configuration from " + config.configFile() + "."
                 : "Configuration file " + config.configFile() + " not found, using the built-in defaults.");
@@ -106,21 +109,22 @@ public final class StandInRuntime {
     }
 
     private String runningMessage() {
-        return config.mode() == StandInMode.IGGY
+        return mode == StandInMode.IGGY
                 ? "Iggy server is running. Press CTRL+C to shut down."
                 : "Iggy connectors runtime is running.";
     }
 
     private void drain(String signal) {
         stopping = true;
-        log.info("Received " + signal + ", shutting down (draining for "
-                + config.knobs().stopDelay().toMillis() + " ms)...");
-        sleep(config.knobs().stopDelay());
+        RuntimeConfig loaded = config;
+        Duration stopDelay = loaded == null ? Knobs.DEFAULT_STOP_DELAY : loaded.knobs().stopDelay();
+        log.info("Received " + signal + ", shutting down (draining for " + stopDelay.toMillis() + " ms)...");
+        sleep(stopDelay);
         Listeners open = listeners;
         if (open != null) {
             open.close();
         }
-        log.info(config.mode().binaryName() + " has shut down gracefully.");
+        log.info(mode.binaryName() + " has shut down gracefully.");
         System.exit(0);
     }
 
