@@ -1,0 +1,59 @@
+package io.lodestar.warden;
+
+import io.lodestar.warden.identity.IdentityException;
+import io.quarkus.logging.Log;
+import io.quarkus.runtime.Quarkus;
+import io.quarkus.runtime.QuarkusApplication;
+import io.quarkus.runtime.annotations.QuarkusMain;
+import jakarta.inject.Inject;
+import java.io.PrintStream;
+
+/** The {@code warden} command: {@code run} (the default) runs the agent until it is stopped. */
+@QuarkusMain
+public class WardenMain implements QuarkusApplication {
+
+    static final int OK = 0;
+    static final int FAILED = 1;
+    static final int USAGE = 2;
+
+    @Inject
+    WardenAgent agent;
+
+    @Override
+    public int run(String... args) {
+        String command = args.length == 0 ? "run" : args[0];
+        // One case per subcommand; `diagnose` and `enroll` belong here.
+        return switch (command) {
+            case "run" -> args.length <= 1 ? runAgent() : usage("`run` takes no arguments");
+            case "help", "-h", "--help" -> {
+                printUsage(System.out);
+                yield OK;
+            }
+            default -> usage("unknown command `" + command + "`");
+        };
+    }
+
+    private int runAgent() {
+        try {
+            agent.start();
+        } catch (IdentityException | IllegalArgumentException e) {
+            Log.error(e.getMessage());
+            agent.stop();
+            return FAILED;
+        }
+        Quarkus.waitForExit();
+        return OK;
+    }
+
+    private static int usage(String problem) {
+        System.err.println("warden: " + problem);
+        printUsage(System.err);
+        return USAGE;
+    }
+
+    private static void printUsage(PrintStream out) {
+        out.println("usage: warden [run]");
+        out.println("  run    connect to the Supervisor and run the tasks it sends (the default)");
+        out.println("configuration: warden.* properties or WARDEN_* environment variables");
+    }
+}

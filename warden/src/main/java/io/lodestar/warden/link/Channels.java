@@ -1,0 +1,66 @@
+package io.lodestar.warden.link;
+
+import io.grpc.ManagedChannel;
+import io.grpc.netty.GrpcSslContexts;
+import io.grpc.netty.NettyChannelBuilder;
+import io.lodestar.warden.config.WardenConfig;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslContextBuilder;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLException;
+
+/** Builds the gRPC channel to the Supervisor; it reconnects by itself when a call needs it. */
+public final class Channels {
+
+    private static final Duration KEEPALIVE_TIMEOUT = Duration.ofSeconds(20);
+
+    private Channels() {
+    }
+
+    public static String address(WardenConfig.Supervisor config) {
+        return config.host() + ":" + config.port();
+    }
+
+    public static ManagedChannel build(WardenConfig.Supervisor config, String wardenVersion) {
+        NettyChannelBuilder builder = NettyChannelBuilder.forAddress(config.host(), config.port())
+                .userAgent("lodestar-warden/" + wardenVersion)
+                .keepAliveTime(config.keepaliveTime().toMillis(), TimeUnit.MILLISECONDS)
+                .keepAliveTimeout(KEEPALIVE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        if (config.tls()) {
+            builder.sslContext(sslContext(config)).useTransportSecurity();
+        } else {
+            builder.usePlaintext();
+        }
+        return builder.build();
+    }
+
+    private static SslContext sslContext(WardenConfig.Supervisor config) {
+        SslContextBuilder builder = GrpcSslContexts.forClient();
+        config.tlsCaFile().ifPresent(ca -> {
+            if (!Files.isReadable(ca)) {
+                throw new IllegalArgumentException("warden.supervisor.tls-ca-file: cannot read " + ca);
+            }
+            builder.trustManager(ca.toFile());
+        });
+        try {
+            return builder.build();
+        } catch (SSLException e) {
+            throw new IllegalArgumentException("cannot set up TLS for the link: " + e.getMessage(), e);
+        }
+    }
+
+    /** Shuts the channel down, waiting a little for calls in flight. */
+    public static void close(ManagedChannel channel, Duration wait) {
+        channel.shutdown();
+        try {
+            if (!channel.awaitTermination(wait.toMillis(), TimeUnit.MILLISECONDS)) {
+                channel.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            channel.shutdownNow();
+        }
+    }
+}

@@ -1,0 +1,120 @@
+package io.lodestar.warden.link;
+
+import io.lodestar.protocol.v1.Task;
+import io.lodestar.protocol.v1.TaskState;
+import io.lodestar.protocol.v1.TaskUpdate;
+import io.lodestar.warden.state.JournalEntry;
+import io.lodestar.warden.state.TaskJournal;
+import io.lodestar.warden.task.TaskHandler;
+import io.lodestar.warden.task.TaskHandlers;
+import io.lodestar.warden.task.TaskLanes;
+import io.lodestar.warden.task.TaskOutcome;
+import io.quarkus.logging.Log;
+import java.util.Optional;
+import java.util.function.LongSupplier;
+import org.jboss.logging.MDC;
+
+/**
+ * Takes the tasks the Supervisor pushes: drops redeliveries (re-sending the outcome of a finished
+ * task), fails tasks whose deadline has passed without acting, answers ACCEPTED, runs the task in
+ * its lane and reports the outcome, which the journal keeps until it is acknowledged.
+ */
+public final class TaskIntake {
+
+    static final String DEADLINE_PASSED = "deadline passed before the task started";
+
+    private final TaskJournal journal;
+    private final TaskHandlers handlers;
+    private final TaskLanes lanes;
+    private final UpdateSink sink;
+    private final LongSupplier supervisorNow;
+
+    /** @param supervisorNow the Supervisor's time in epoch ms, against which deadlines are checked */
+    public TaskIntake(TaskJournal journal, TaskHandlers handlers, TaskLanes lanes, UpdateSink sink,
+            LongSupplier supervisorNow) {
+        this.journal = journal;
+        this.handlers = handlers;
+        this.lanes = lanes;
+        this.sink = sink;
+        this.supervisorNow = supervisorNow;
+    }
+
+    /** Called for every task received; never blocks on the task's work. */
+    public void receive(Task task) {
+        long taskId = task.getTaskId();
+        MDC.put("task_id", taskId);
+        try {
+            Optional<JournalEntry> known = journal.find(taskId);
+            if (known.isPresent()) {
+                redelivered(known.get());
+                return;
+            }
+            if (deadlinePassed(task)) {
+                finish(taskId, TaskOutcome.failed(DEADLINE_PASSED));
+                return;
+            }
+            Optional<TaskHandler> handler = handlers.handlerFor(task);
+            if (handler.isEmpty()) {
+                finish(taskId, TaskOutcome.failed("this Warden version cannot run tasks of kind " + task.getKindCase()));
+                return;
+            }
+            journal.accept(taskId);
+            sink.send(update(taskId, TaskState.TASK_STATE_ACCEPTED, "", 0));
+            Log.infof("task %d accepted: %s", taskId, describe(task));
+            lanes.submit(handler.get().lane(task), () -> run(task, handler.get()));
+        } finally {
+            MDC.remove("task_id");
+        }
+    }
+
+    private void redelivered(JournalEntry entry) {
+        if (entry.outcome().isPresent()) {
+            Log.infof("task %d was delivered again; it is finished, re-sending its outcome", entry.taskId());
+            sink.send(entry.outcome().get());
+        } else {
+            Log.infof("task %d was delivered again while it runs; ignoring the copy", entry.taskId());
+        }
+    }
+
+    private void run(Task task, TaskHandler handler) {
+        if (deadlinePassed(task)) {
+            finish(task.getTaskId(), TaskOutcome.failed(DEADLINE_PASSED));
+            return;
+        }
+        TaskOutcome outcome;
+        try {
+            outcome = handler.run(task);
+        } catch (RuntimeException e) {
+            Log.errorf(e, "task %d failed unexpectedly", task.getTaskId());
+            outcome = TaskOutcome.failed("the Warden failed to run the task: " + e.getMessage());
+        }
+        finish(task.getTaskId(), outcome);
+    }
+
+    private boolean deadlinePassed(Task task) {
+        return task.getDeadlineMs() > 0 && supervisorNow.getAsLong() > task.getDeadlineMs();
+    }
+
+    private void finish(long taskId, TaskOutcome outcome) {
+        TaskState state = outcome.succeeded() ? TaskState.TASK_STATE_SUCCEEDED : TaskState.TASK_STATE_FAILED;
+        TaskUpdate update = update(taskId, state, outcome.message(), outcome.pid());
+        journal.complete(update);
+        if (outcome.succeeded()) {
+            Log.infof("task %d succeeded: %s", taskId, outcome.message());
+        } else {
+            Log.warnf("task %d failed: %s", taskId, outcome.message());
+        }
+        sink.send(update);
+    }
+
+    private static TaskUpdate update(long taskId, TaskState state, String message, long pid) {
+        return TaskUpdate.newBuilder().setTaskId(taskId).setState(state).setMessage(message).setPid(pid).build();
+    }
+
+    private static String describe(Task task) {
+        if (task.hasRuntimeAction()) {
+            return task.getRuntimeAction().getAction() + " " + task.getRuntimeAction().getRuntime();
+        }
+        return task.getKindCase().toString();
+    }
+}

@@ -1,0 +1,13 @@
+package io.lodestar.warden.runtime;
+
+import java.net.URI;
+
+/** One look at a runtime's liveness endpoint. */
+public interface HealthProbe {
+
+    /** @param detail for a failure, what went wrong ("connection refused", "HTTP 503") */
+    record Result(boolean healthy, String detail) {
+    }
+
+    Result check(URI url);
+}

@@ -1,0 +1,46 @@
+package io.lodestar.warden.runtime;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * How to run one runtime as a child process.
+ *
+ * @param name the runtime's name in messages ({@code iggy})
+ * @param command the binary (looked up on PATH unless it contains a slash), then its arguments
+ * @param environment variables added to the Warden's own environment
+ * @param healthUrl healthy when a GET answers 2xx
+ * @param stopGrace how long to wait after SIGTERM before SIGKILL
+ * @param healthTimeout how long a start waits for the health check
+ */
+public record ProcessSpec(
+        String name,
+        List<String> command,
+        Path workingDir,
+        Map<String, String> environment,
+        URI healthUrl,
+        Path logFile,
+        Path pidFile,
+        Duration stopGrace,
+        Duration healthTimeout) {
+
+    public ProcessSpec {
+        Objects.requireNonNull(name, "name");
+        if (command == null || command.isEmpty() || command.get(0).isBlank()) {
+            throw new IllegalArgumentException("the command of " + name + " is empty");
+        }
+        command = List.copyOf(command);
+        environment = Map.copyOf(environment);
+        Objects.requireNonNull(workingDir, "workingDir");
+        Objects.requireNonNull(healthUrl, "healthUrl");
+        Objects.requireNonNull(logFile, "logFile");
+        Objects.requireNonNull(pidFile, "pidFile");
+        if (stopGrace.isNegative() || healthTimeout.isNegative()) {
+            throw new IllegalArgumentException("durations of " + name + " must not be negative");
+        }
+    }
+}

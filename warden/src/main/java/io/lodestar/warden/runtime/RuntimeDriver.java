@@ -1,0 +1,22 @@
+package io.lodestar.warden.runtime;
+
+/**
+ * Starts, stops, restarts and inspects one runtime on this node. Actions block until they are
+ * done (a start until the runtime is healthy) and report failures as results, not exceptions;
+ * the caller runs at most one action at a time per driver. {@link #status()} never blocks on an
+ * action in progress.
+ */
+public interface RuntimeDriver {
+
+    /** The runtime's name as operators know it: {@code iggy}, {@code connectors}. */
+    String name();
+
+    ActionResult start();
+
+    ActionResult stop();
+
+    /** Stop, then start. */
+    ActionResult restart();
+
+    DriverStatus status();
+}

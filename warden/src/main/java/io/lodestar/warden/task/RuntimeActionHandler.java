@@ -1,0 +1,51 @@
+package io.lodestar.warden.task;
+
+import io.lodestar.protocol.v1.RuntimeAction;
+import io.lodestar.protocol.v1.Task;
+import io.lodestar.warden.runtime.ActionResult;
+import io.lodestar.warden.runtime.DriverRegistry;
+import io.lodestar.warden.runtime.RuntimeDriver;
+import io.lodestar.warden.runtime.RuntimeKind;
+import java.util.Optional;
+
+/** Starts, stops or restarts a runtime through its driver. */
+public final class RuntimeActionHandler implements TaskHandler {
+
+    private final DriverRegistry drivers;
+
+    public RuntimeActionHandler(DriverRegistry drivers) {
+        this.drivers = drivers;
+    }
+
+    @Override
+    public String lane(Task task) {
+        return "runtime-" + RuntimeKind.of(task.getRuntimeAction().getRuntime())
+                .map(RuntimeKind::label).orElse("unknown");
+    }
+
+    @Override
+    public TaskOutcome run(Task task) {
+        RuntimeAction action = task.getRuntimeAction();
+        Optional<RuntimeKind> kind = RuntimeKind.of(action.getRuntime());
+        if (kind.isEmpty()) {
+            return TaskOutcome.failed("unknown runtime " + action.getRuntimeValue());
+        }
+        Optional<RuntimeDriver> driver = drivers.driver(kind.get());
+        if (driver.isEmpty()) {
+            return TaskOutcome.failed(kind.get().label() + " is not enabled on this node (warden.runtimes."
+                    + kind.get().label() + ".enabled=false)");
+        }
+        return switch (action.getAction()) {
+            case ACTION_START -> outcome(driver.get().start());
+            case ACTION_STOP -> outcome(driver.get().stop());
+            case ACTION_RESTART -> outcome(driver.get().restart());
+            case ACTION_RECONFIGURE -> TaskOutcome.failed("reconfigure is not supported by this Warden version");
+            case ACTION_UNSPECIFIED, UNRECOGNIZED ->
+                    TaskOutcome.failed("unknown action " + action.getActionValue() + " for " + kind.get().label());
+        };
+    }
+
+    private static TaskOutcome outcome(ActionResult result) {
+        return new TaskOutcome(result.succeeded(), result.message(), result.pid());
+    }
+}
