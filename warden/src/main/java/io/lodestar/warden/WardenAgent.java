@@ -2,7 +2,6 @@ package io.lodestar.warden;
 
 import io.grpc.ManagedChannel;
 import io.lodestar.protocol.v1.HostFacts;
-import io.lodestar.protocol.v1.RuntimeStatus;
 import io.lodestar.protocol.v1.Task;
 import io.lodestar.warden.config.WardenConfig;
 import io.lodestar.warden.identity.Enrollment;
@@ -19,7 +18,6 @@ import io.lodestar.warden.link.Session;
 import io.lodestar.warden.link.SupervisorClock;
 import io.lodestar.warden.link.TaskIntake;
 import io.lodestar.warden.runtime.DriverRegistry;
-import io.lodestar.warden.runtime.DriverStatus;
 import io.lodestar.warden.runtime.HttpHealthProbe;
 import io.lodestar.warden.runtime.ProcessDriver;
 import io.lodestar.warden.runtime.ProcessSpecs;
@@ -37,9 +35,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.Executors;
@@ -96,7 +92,7 @@ public class WardenAgent {
             thread.setDaemon(true);
             return thread;
         });
-        Session session = new Session(identity, version, host, journal, intake, () -> statuses(drivers),
+        Session session = new Session(identity, version, host, journal, intake, drivers::statuses,
                 config.supervisor().welcomeTimeout(), heartbeats, clock);
         Backoff backoff = new Backoff(config.reconnect().initial(), config.reconnect().max(), new Random());
         link = new Link(identity.nodeId(), supervisor, new ChannelLinkConnector(channel), session, backoff,
@@ -120,19 +116,6 @@ public class WardenAgent {
         if (runtime.enabled()) {
             drivers.put(kind, new ProcessDriver(ProcessSpecs.from(kind, runtime), probe, clock));
         }
-    }
-
-    private static List<RuntimeStatus> statuses(DriverRegistry drivers) {
-        List<RuntimeStatus> result = new ArrayList<>();
-        drivers.all().forEach((kind, driver) -> {
-            DriverStatus status = driver.status();
-            result.add(RuntimeStatus.newBuilder()
-                    .setRuntime(kind.wire())
-                    .setRunning(status.running())
-                    .setPid(status.pid())
-                    .build());
-        });
-        return result;
     }
 
     void onShutdown(@Observes ShutdownEvent event) {
