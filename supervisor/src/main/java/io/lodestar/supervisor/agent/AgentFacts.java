@@ -20,8 +20,12 @@ final class AgentFacts {
         }
         agent.os = host.getOs().isBlank() ? agent.os : truncate(host.getOs(), 128);
         agent.arch = host.getArch().isBlank() ? agent.arch : truncate(host.getArch(), 32);
-        agent.cpuCount = host.getCpuCount() > 0 ? host.getCpuCount() : agent.cpuCount;
-        agent.memoryBytes = host.getMemoryBytes() > 0 ? host.getMemoryBytes() : agent.memoryBytes;
+        if (host.getCpuCount() > 0) {
+            agent.cpuCount = host.getCpuCount();
+        }
+        if (host.getMemoryBytes() > 0) {
+            agent.memoryBytes = host.getMemoryBytes();
+        }
     }
 
     private static String truncate(String value, int max) {

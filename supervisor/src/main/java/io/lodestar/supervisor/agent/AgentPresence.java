@@ -4,6 +4,7 @@ import java.time.Clock;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import io.lodestar.protocol.v1.Hello;
@@ -24,7 +25,8 @@ public class AgentPresence {
      */
     @Transactional
     public long connect(Hello hello) {
-        Agent agent = Agent.findById(hello.getNodeId());
+        // Row locks: a connect racing the close of the node's previous stream must not lose the epoch bump.
+        Agent agent = Agent.findById(hello.getNodeId(), LockModeType.PESSIMISTIC_WRITE);
         if (agent == null || !Secrets.matches(hello.getNodeSecret(), agent.secretHash)) {
             throw new DomainException.Unauthenticated("Unknown node " + hello.getNodeId()
                     + " or wrong node secret; enroll the Warden again with a new token.");
@@ -42,7 +44,7 @@ public class AgentPresence {
     /** Marks the node offline, unless a newer session has taken over meanwhile. */
     @Transactional
     public void disconnect(long nodeId, long epoch, String why) {
-        Agent agent = Agent.findById(nodeId);
+        Agent agent = Agent.findById(nodeId, LockModeType.PESSIMISTIC_WRITE);
         if (agent == null || agent.sessionEpoch != epoch || agent.state == AgentState.OFFLINE) {
             return;
         }

@@ -53,7 +53,9 @@ public final class JsonBodies {
         JsonLocation where = error.getLocation();
         String message = error.getOriginalMessage();
         int cut = message.indexOf('\n');
-        String summary = cut > 0 ? message.substring(0, cut) : message;
+        String summary = (cut > 0 ? message.substring(0, cut) : message)
+                .replaceAll("\\s*\\(start marker at \\[Source:[^]]*][^)]*\\)", "")
+                .replaceAll("\\s*at \\[Source:[^]]*]", "");
         return where == null ? summary : summary + " (line " + where.getLineNr() + ", column " + where.getColumnNr() + ")";
     }
 }

@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import io.lodestar.supervisor.activity.ActivityFinished;
@@ -119,7 +120,8 @@ public class DeploymentService {
      * {@code failed} if any was rejected.
      */
     void onActivityFinished(@Observes ActivityFinished finished) {
-        Deployment deployment = Deployment.findById(finished.deploymentId());
+        // The row lock orders concurrent finishes on one deployment, so the last one sees all the others.
+        Deployment deployment = Deployment.findById(finished.deploymentId(), LockModeType.PESSIMISTIC_WRITE);
         if (deployment == null || deployment.status != DeploymentStatus.DEPLOYING) {
             return;
         }

@@ -9,6 +9,7 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.Transactional;
@@ -113,7 +114,8 @@ public class TaskService {
             Log.warnf("Refused an update on task %d from a stale session of node %d", update.getTaskId(), nodeId);
             return UpdateOutcome.REFUSE;
         }
-        Task task = Task.findById(update.getTaskId());
+        // Locked so a report racing the deadline sweep cannot end the task twice.
+        Task task = Task.findById(update.getTaskId(), LockModeType.PESSIMISTIC_WRITE);
         if (task == null || task.nodeId != nodeId) {
             Log.warnf("Refused node %d's update on task %d: not a task of this node", nodeId, update.getTaskId());
             return UpdateOutcome.REFUSE;
@@ -139,7 +141,7 @@ public class TaskService {
     public int expireOverdue(int limit) {
         Instant now = clock.instant();
         List<Task> overdue = Task.<Task>find("state in ?1 and deadlineAt <= ?2 order by deadlineAt", TaskState.OPEN, now)
-                .range(0, limit - 1).list();
+                .withLock(LockModeType.PESSIMISTIC_WRITE).range(0, limit - 1).list();
         List<Long> expired = new ArrayList<>();
         for (Task task : overdue) {
             Agent agent = Agent.findById(task.nodeId);

@@ -57,6 +57,9 @@ public class WardenLinkService extends WardenLinkGrpc.WardenLinkImplBase {
             Log.infof("Enrolled node %d (%s)", identity.nodeId(), request.getHost().getHostname());
         } catch (DomainException.Unauthenticated e) {
             response.onError(Status.UNAUTHENTICATED.withDescription(e.getMessage()).asRuntimeException());
+        } catch (RuntimeException e) {
+            Log.errorf(e, "Enrollment of %s failed", request.getHost().getHostname());
+            response.onError(Status.INTERNAL.withDescription("The Supervisor failed to enroll this node; see its log.").asRuntimeException());
         }
     }
 

@@ -1,0 +1,73 @@
+package io.lodestar.supervisor;
+
+import static io.restassured.RestAssured.given;
+
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+
+import org.eclipse.microprofile.config.ConfigProvider;
+
+import io.lodestar.supervisor.tenancy.ApiKey;
+import io.lodestar.supervisor.tenancy.Permission;
+import io.lodestar.supervisor.tenancy.Secrets;
+import io.lodestar.supervisor.tenancy.Tenant;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.restassured.specification.RequestSpecification;
+
+/** REST calls the tests share, made the way a user makes them. */
+public final class Api {
+
+    public static final String ADMIN_KEY = "ld_test_admin_key_0123456789abcdefghijklmnop";
+
+    private Api() {
+    }
+
+    public static RequestSpecification as(String key) {
+        return given().header("ld-api-key", key).contentType("application/json");
+    }
+
+    public static RequestSpecification admin() {
+        return as(ADMIN_KEY);
+    }
+
+    public static int grpcPort() {
+        return ConfigProvider.getConfig().getValue("quarkus.grpc.server.test-port", Integer.class);
+    }
+
+    public static String enrollmentToken() {
+        return admin().post("/agents/enrollments").then().statusCode(201).extract().path("token");
+    }
+
+    /** An enrolled, connected fake Warden. */
+    public static FakeWarden connectedWarden() throws InterruptedException {
+        FakeWarden warden = new FakeWarden(grpcPort()).enroll(enrollmentToken()).connect();
+        warden.awaitWelcome();
+        return warden;
+    }
+
+    /** Creates a deployment of the given nodes that deploys nothing on creation-time failures; returns its id. */
+    public static long deployment(String name, List<Long> nodes) {
+        Object id = admin().body(java.util.Map.of("name", name, "agent_ids", nodes)).post("/deployments")
+                .then().statusCode(201).extract().path("id");
+        return ((Number) id).longValue();
+    }
+
+    /** A key of the admin's tenant holding only these permissions. */
+    public static String keyWith(Permission... permissions) {
+        String secret = Secrets.generate("ld_");
+        QuarkusTransaction.requiringNew().run(() -> {
+            ApiKey key = new ApiKey();
+            key.id = System.nanoTime();
+            key.tenantId = Tenant.<Tenant>findAll().firstResult().id;
+            key.name = "test";
+            key.keyPrefix = secret.substring(0, 8);
+            key.keyHash = Secrets.hash(secret);
+            key.permissions = ApiKey.encode(permissions.length == 0 ? EnumSet.noneOf(Permission.class)
+                    : EnumSet.copyOf(List.of(permissions)));
+            key.createdAt = Instant.now();
+            key.persist();
+        });
+        return secret;
+    }
+}

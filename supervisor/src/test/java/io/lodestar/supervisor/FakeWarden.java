@@ -1,0 +1,175 @@
+package io.lodestar.supervisor;
+
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import io.grpc.ManagedChannel;
+import io.grpc.Status;
+import io.grpc.netty.NettyChannelBuilder;
+import io.grpc.stub.StreamObserver;
+import io.lodestar.protocol.v1.EnrollRequest;
+import io.lodestar.protocol.v1.EnrollResponse;
+import io.lodestar.protocol.v1.Heartbeat;
+import io.lodestar.protocol.v1.Hello;
+import io.lodestar.protocol.v1.HostFacts;
+import io.lodestar.protocol.v1.SupervisorMessage;
+import io.lodestar.protocol.v1.Task;
+import io.lodestar.protocol.v1.TaskState;
+import io.lodestar.protocol.v1.TaskUpdate;
+import io.lodestar.protocol.v1.TaskUpdateAck;
+import io.lodestar.protocol.v1.WardenLinkGrpc;
+import io.lodestar.protocol.v1.WardenMessage;
+import io.lodestar.protocol.v1.Welcome;
+
+/** A Warden that speaks the real link over real gRPC but runs nothing: the test decides every outcome. */
+public final class FakeWarden implements AutoCloseable {
+
+    private final ManagedChannel channel;
+    private final BlockingQueue<Task> tasks = new LinkedBlockingQueue<>();
+    private final BlockingQueue<TaskUpdateAck> acks = new LinkedBlockingQueue<>();
+    private final CountDownLatch welcomed = new CountDownLatch(1);
+    private final CountDownLatch ended = new CountDownLatch(1);
+    private volatile Welcome welcome;
+    private volatile Status endStatus;
+    private StreamObserver<WardenMessage> outbound;
+    private long nodeId;
+    private String secret;
+
+    public FakeWarden(int port) {
+        this.channel = NettyChannelBuilder.forAddress("127.0.0.1", port).usePlaintext().build();
+    }
+
+    public FakeWarden enroll(String token) {
+        EnrollResponse identity = WardenLinkGrpc.newBlockingStub(channel).enroll(EnrollRequest.newBuilder()
+                .setToken(token).setWardenVersion("test")
+                .setHost(HostFacts.newBuilder().setHostname("fake-node").setOs("Linux").setArch("amd64"))
+                .build());
+        this.nodeId = identity.getNodeId();
+        this.secret = identity.getNodeSecret();
+        return this;
+    }
+
+    public FakeWarden as(long nodeId, String secret) {
+        this.nodeId = nodeId;
+        this.secret = secret;
+        return this;
+    }
+
+    public long nodeId() {
+        return nodeId;
+    }
+
+    public String secret() {
+        return secret;
+    }
+
+    /** Opens the stream and sends Hello, with any updates the test wants re-sent. */
+    public FakeWarden connect(TaskUpdate... unacknowledged) {
+        outbound = WardenLinkGrpc.newStub(channel).connect(new StreamObserver<>() {
+            @Override
+            public void onNext(SupervisorMessage message) {
+                if (message.hasWelcome()) {
+                    welcome = message.getWelcome();
+                    welcomed.countDown();
+                } else if (message.hasTask()) {
+                    tasks.add(message.getTask());
+                } else if (message.hasTaskUpdateAck()) {
+                    acks.add(message.getTaskUpdateAck());
+                }
+            }
+
+            @Override
+            public void onError(Throwable error) {
+                endStatus = Status.fromThrowable(error);
+                ended.countDown();
+            }
+
+            @Override
+            public void onCompleted() {
+                endStatus = Status.OK;
+                ended.countDown();
+            }
+        });
+        Hello.Builder hello = Hello.newBuilder().setNodeId(nodeId).setNodeSecret(secret).setWardenVersion("test")
+                .setHost(HostFacts.newBuilder().setHostname("fake-node"));
+        for (TaskUpdate update : unacknowledged) {
+            hello.addUnacknowledged(update);
+        }
+        send(WardenMessage.newBuilder().setHello(hello).build());
+        return this;
+    }
+
+    public Welcome awaitWelcome() throws InterruptedException {
+        if (!welcomed.await(10, TimeUnit.SECONDS)) {
+            throw new AssertionError("No Welcome within 10 s; stream ended with " + endStatus);
+        }
+        return welcome;
+    }
+
+    public Status awaitEnd() throws InterruptedException {
+        if (!ended.await(10, TimeUnit.SECONDS)) {
+            throw new AssertionError("The stream did not end within 10 s");
+        }
+        return endStatus;
+    }
+
+    public Task nextTask() throws InterruptedException {
+        Task task = tasks.poll(10, TimeUnit.SECONDS);
+        if (task == null) {
+            throw new AssertionError("No task arrived within 10 s");
+        }
+        return task;
+    }
+
+    public Task pollTask(long millis) throws InterruptedException {
+        return tasks.poll(millis, TimeUnit.MILLISECONDS);
+    }
+
+    /** Waits for the Supervisor to acknowledge an update on this task, skipping acknowledgements of others. */
+    public TaskUpdateAck awaitAck(long taskId, TaskState state) throws InterruptedException {
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (System.nanoTime() < until) {
+            TaskUpdateAck ack = acks.poll(100, TimeUnit.MILLISECONDS);
+            if (ack != null && ack.getTaskId() == taskId && ack.getState() == state) {
+                return ack;
+            }
+        }
+        throw new AssertionError("No acknowledgement of task " + taskId + " " + state + " within 10 s");
+    }
+
+    public void report(long taskId, TaskState state, String message) {
+        send(WardenMessage.newBuilder().setTaskUpdate(update(taskId, state, message)).build());
+    }
+
+    public void heartbeat(long seq) {
+        send(WardenMessage.newBuilder().setHeartbeat(Heartbeat.newBuilder().setSeq(seq)).build());
+    }
+
+    public static TaskUpdate update(long taskId, TaskState state, String message) {
+        return TaskUpdate.newBuilder().setTaskId(taskId).setState(state).setMessage(message).build();
+    }
+
+    private synchronized void send(WardenMessage message) {
+        outbound.onNext(message);
+    }
+
+    /** Ends the stream the polite way. */
+    public synchronized void disconnect() {
+        if (outbound != null) {
+            outbound.onCompleted();
+            outbound = null;
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        try {
+            disconnect();
+        } catch (RuntimeException ignored) {
+            // already closed by the server
+        }
+        channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+    }
+}

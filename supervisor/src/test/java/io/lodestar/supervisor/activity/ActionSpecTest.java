@@ -1,0 +1,33 @@
+package io.lodestar.supervisor.activity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+import io.lodestar.supervisor.common.DomainException;
+
+class ActionSpecTest {
+
+    @Test
+    void theThreeRuntimeActionsParse() {
+        assertThat(ActionSpec.parse("start").kind()).isEqualTo(ActionSpec.Kind.START);
+        assertThat(ActionSpec.parse("stop").kind()).isEqualTo(ActionSpec.Kind.STOP);
+        assertThat(ActionSpec.parse("restart").wireName()).isEqualTo("restart");
+    }
+
+    @Test
+    void reconfigureIsRefusedUntilConfigsExistAndSaysWhatDoes() {
+        assertThatThrownBy(() -> ActionSpec.parse("reconfigure:42"))
+                .isInstanceOf(DomainException.Invalid.class)
+                .hasMessageContaining("start, stop and restart");
+        assertThatThrownBy(() -> ActionSpec.parse("reconfigure:x1")).hasMessageContaining("reconfigure:{config_id}");
+        assertThatThrownBy(() -> ActionSpec.parse("reconfigure")).hasMessageContaining("needs a config id");
+    }
+
+    @Test
+    void unknownActionsNameTheKnownOnes() {
+        assertThatThrownBy(() -> ActionSpec.parse("reboot")).hasMessageContaining("Unknown action 'reboot'")
+                .hasMessageContaining("start, stop, restart");
+    }
+}
