@@ -1,0 +1,92 @@
+package io.lodestar.warden.task;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.lodestar.protocol.v1.Runtime;
+import io.lodestar.protocol.v1.RuntimeAction;
+import io.lodestar.protocol.v1.Task;
+import io.lodestar.warden.runtime.ActionResult;
+import io.lodestar.warden.runtime.DriverRegistry;
+import io.lodestar.warden.runtime.DriverStatus;
+import io.lodestar.warden.runtime.RuntimeDriver;
+import io.lodestar.warden.runtime.RuntimeKind;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class RuntimeActionHandlerTest {
+
+    private final List<String> calls = new ArrayList<>();
+    private final RuntimeDriver iggy = new RuntimeDriver() {
+        @Override
+        public String name() {
+            return "iggy";
+        }
+
+        @Override
+        public ActionResult start() {
+            calls.add("start");
+            return ActionResult.succeeded("iggy started (pid 9)", 9);
+        }
+
+        @Override
+        public ActionResult stop() {
+            calls.add("stop");
+            return ActionResult.succeeded("iggy stopped (pid 9)", 0);
+        }
+
+        @Override
+        public ActionResult restart() {
+            calls.add("restart");
+            return ActionResult.failed("iggy exited with code 1 during start");
+        }
+
+        @Override
+        public DriverStatus status() {
+            return DriverStatus.STOPPED;
+        }
+    };
+    private final RuntimeActionHandler handler =
+            new RuntimeActionHandler(new DriverRegistry(Map.of(RuntimeKind.IGGY, iggy)));
+
+    private static Task task(Runtime runtime, RuntimeAction.Action action) {
+        return Task.newBuilder().setTaskId(1)
+                .setRuntimeAction(RuntimeAction.newBuilder().setRuntime(runtime).setAction(action))
+                .build();
+    }
+
+    @Test
+    void actionsGoToTheRuntimesDriver() {
+        assertThat(handler.run(task(Runtime.RUNTIME_IGGY, RuntimeAction.Action.ACTION_START)))
+                .isEqualTo(TaskOutcome.succeeded("iggy started (pid 9)", 9));
+        assertThat(handler.run(task(Runtime.RUNTIME_IGGY, RuntimeAction.Action.ACTION_STOP)).succeeded()).isTrue();
+        assertThat(handler.run(task(Runtime.RUNTIME_IGGY, RuntimeAction.Action.ACTION_RESTART)))
+                .isEqualTo(TaskOutcome.failed("iggy exited with code 1 during start"));
+        assertThat(calls).containsExactly("start", "stop", "restart");
+    }
+
+    @Test
+    void reconfigureIsNotSupportedYet() {
+        TaskOutcome outcome = handler.run(task(Runtime.RUNTIME_IGGY, RuntimeAction.Action.ACTION_RECONFIGURE));
+
+        assertThat(outcome).isEqualTo(TaskOutcome.failed("reconfigure is not supported by this Warden version"));
+        assertThat(calls).isEmpty();
+    }
+
+    @Test
+    void aDisabledRuntimeFails() {
+        TaskOutcome outcome = handler.run(task(Runtime.RUNTIME_CONNECTORS, RuntimeAction.Action.ACTION_START));
+
+        assertThat(outcome.succeeded()).isFalse();
+        assertThat(outcome.message()).isEqualTo(
+                "connectors is not enabled on this node (warden.runtimes.connectors.enabled=false)");
+    }
+
+    @Test
+    void eachRuntimeHasItsOwnLane() {
+        assertThat(handler.lane(task(Runtime.RUNTIME_IGGY, RuntimeAction.Action.ACTION_START))).isEqualTo("runtime-iggy");
+        assertThat(handler.lane(task(Runtime.RUNTIME_CONNECTORS, RuntimeAction.Action.ACTION_STOP)))
+                .isEqualTo("runtime-connectors");
+    }
+}
