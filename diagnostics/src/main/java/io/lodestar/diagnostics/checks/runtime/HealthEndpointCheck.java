@@ -1,0 +1,66 @@
+package io.lodestar.diagnostics.checks.runtime;
+
+import io.lodestar.diagnostics.Category;
+import io.lodestar.diagnostics.CheckResult;
+import io.lodestar.diagnostics.HostContext;
+import io.lodestar.diagnostics.checks.AbstractCheck;
+import io.lodestar.diagnostics.host.ProcessInfo;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Optional;
+
+/** Calls a runtime's unauthenticated liveness endpoint and times the answer. */
+abstract class HealthEndpointCheck extends AbstractCheck {
+
+    static final Duration TIMEOUT = Duration.ofMillis(1500);
+    static final Duration WARN_LATENCY = Duration.ofMillis(200);
+
+    HealthEndpointCheck(String id, String title) {
+        super(id, title, Category.RUNTIMES);
+    }
+
+    abstract Optional<ProcessInfo> process(HostContext context);
+
+    abstract URI endpoint(HostContext context);
+
+    abstract boolean healthy(int status, String body);
+
+    @Override
+    public CheckResult run(HostContext context) throws InterruptedException {
+        URI uri = endpoint(context);
+        if (process(context).isEmpty()) {
+            return CheckResult.skip("runtime not running; " + uri + " not called");
+        }
+        HttpClient client = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+        HttpRequest request = HttpRequest.newBuilder(uri).timeout(TIMEOUT).GET().build();
+        long started = System.nanoTime();
+        try {
+            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+            Duration latency = Duration.ofNanos(System.nanoTime() - started);
+            String body = response.body().length() > 200 ? response.body().substring(0, 200) : response.body();
+            CheckResult.Builder result;
+            if (!healthy(response.statusCode(), response.body())) {
+                result = CheckResult.fail(uri + " answered " + response.statusCode() + " " + body.strip())
+                        .remediation("The runtime is up but unhealthy: read its recent log (logs checks) and restart it if it does not recover.");
+            } else if (latency.compareTo(WARN_LATENCY) > 0) {
+                result = CheckResult.warn(uri + " healthy but slow: " + latency.toMillis() + " ms")
+                        .remediation("The runtime is slow to answer a trivial request: check CPU (cpu.*) and I/O (cpu.iowait, disk.io).");
+            } else {
+                result = CheckResult.pass(uri + " healthy in " + latency.toMillis() + " ms");
+            }
+            return result.detail("uri", uri).detail("status", response.statusCode()).detail("body", body.strip())
+                    .detail("latency_ms", latency.toMillis()).build();
+        } catch (IOException e) {
+            return CheckResult.fail("runtime is running but " + uri + " did not answer: " + e.getClass().getSimpleName()
+                            + (e.getMessage() == null ? "" : " " + e.getMessage()))
+                    .detail("uri", uri)
+                    .remediation("Check that the HTTP listener is enabled and bound where expected (net.ports); "
+                            + "if it is, the process may be stuck: capture its state and restart it.")
+                    .build();
+        }
+    }
+}
