@@ -127,6 +127,7 @@ public class WardenAgent {
         if (link != null) {
             link.stop(SHUTDOWN_WAIT);
             link = null;
+            Log.info("link to the Supervisor closed; the runtimes keep running");
         }
         if (lanes != null) {
             lanes.close(SHUTDOWN_WAIT);

@@ -107,6 +107,12 @@ public final class Link implements Session.Listener {
                 return new SessionEnd(false, Status.CANCELLED);
             }
             return session.run(stream, this);
+        } catch (RuntimeException e) {
+            // A bug must cost this stream, not the link: end it and dial again.
+            Log.errorf(e, "the link session failed");
+            Status status = Status.INTERNAL.withDescription("the Warden failed to handle the link").withCause(e);
+            stream.closeWithError(status);
+            return new SessionEnd(false, status);
         } finally {
             opened = null;
         }

@@ -27,22 +27,22 @@ import java.util.concurrent.atomic.AtomicInteger;
  * sends per kind, acknowledges terminal updates unless told not to, and lets the test push tasks
  * and drop the stream.
  */
-final class FakeSupervisor extends WardenLinkGrpc.WardenLinkImplBase {
+public final class FakeSupervisor extends WardenLinkGrpc.WardenLinkImplBase {
 
     /** A heartbeat and when it arrived. */
-    record Beat(Heartbeat heartbeat, long receivedNanos) {
+    public record Beat(Heartbeat heartbeat, long receivedNanos) {
     }
 
-    final BlockingQueue<Hello> hellos = new LinkedBlockingQueue<>();
-    final BlockingQueue<TaskUpdate> updates = new LinkedBlockingQueue<>();
-    final List<Beat> beats = new CopyOnWriteArrayList<>();
+    public final BlockingQueue<Hello> hellos = new LinkedBlockingQueue<>();
+    public final BlockingQueue<TaskUpdate> updates = new LinkedBlockingQueue<>();
+    public final List<Beat> beats = new CopyOnWriteArrayList<>();
     /** The kind of the first message of every stream, in order. */
-    final List<WardenMessage.BodyCase> firstMessages = new CopyOnWriteArrayList<>();
-    final AtomicInteger streams = new AtomicInteger();
+    public final List<WardenMessage.BodyCase> firstMessages = new CopyOnWriteArrayList<>();
+    public final AtomicInteger streams = new AtomicInteger();
 
-    volatile long heartbeatIntervalMs = 60_000;
-    volatile boolean acknowledge = true;
-    volatile Status refuseWith;
+    public volatile long heartbeatIntervalMs = 60_000;
+    public volatile boolean acknowledge = true;
+    public volatile Status refuseWith;
     private volatile Stream current;
 
     @Override
@@ -61,21 +61,21 @@ final class FakeSupervisor extends WardenLinkGrpc.WardenLinkImplBase {
         response.onCompleted();
     }
 
-    void push(Task task) {
+    public void push(Task task) {
         current().send(SupervisorMessage.newBuilder().setTask(task).build());
     }
 
-    void ack(long taskId, TaskState state) {
+    public void ack(long taskId, TaskState state) {
         current().send(SupervisorMessage.newBuilder()
                 .setTaskUpdateAck(TaskUpdateAck.newBuilder().setTaskId(taskId).setState(state)).build());
     }
 
     /** Ends the current stream as a Supervisor going away would. */
-    void drop() {
+    public void drop() {
         current().end(Status.UNAVAILABLE.withDescription("supervisor restarting"));
     }
 
-    boolean connected() {
+    public boolean connected() {
         return current != null;
     }
 
@@ -87,11 +87,11 @@ final class FakeSupervisor extends WardenLinkGrpc.WardenLinkImplBase {
         return stream;
     }
 
-    Hello nextHello(Duration timeout) throws InterruptedException {
+    public Hello nextHello(Duration timeout) throws InterruptedException {
         return take(hellos, timeout, "Hello");
     }
 
-    TaskUpdate nextUpdate(Duration timeout) throws InterruptedException {
+    public TaskUpdate nextUpdate(Duration timeout) throws InterruptedException {
         return take(updates, timeout, "TaskUpdate");
     }
 
