@@ -21,7 +21,6 @@ import io.lodestar.supervisor.activity.ActionSpec;
 import io.lodestar.supervisor.activity.RuntimeName;
 import io.lodestar.supervisor.agent.Agent;
 import io.lodestar.supervisor.agent.AgentState;
-import io.lodestar.supervisor.common.Ids;
 import io.quarkus.logging.Log;
 
 /** Writes tasks, records what Wardens report about them, and expires overdue ones: the only place a task's state changes. */
@@ -41,9 +40,6 @@ public class TaskService {
     Event<TaskFinished> finishedEvents;
 
     @Inject
-    Ids ids;
-
-    @Inject
     Clock clock;
 
     /** What to tell the Warden after an update was handled. */
@@ -54,10 +50,13 @@ public class TaskService {
         REFUSE
     }
 
-    /** Writes the task in the caller's transaction and pushes it to the node's Warden once that commits. */
+    /**
+     * Writes the task in the caller's transaction and pushes it to the node's Warden once that commits.
+     * The task takes its activity's id, so one id traces an action from the API to the node's log.
+     */
     public Task createRuntimeAction(long nodeId, long activityId, RuntimeName runtime, ActionSpec action) {
         Task task = new Task();
-        task.id = ids.next();
+        task.id = activityId;
         task.nodeId = nodeId;
         task.activityId = activityId;
         task.kind = TaskMessages.RUNTIME_ACTION;
