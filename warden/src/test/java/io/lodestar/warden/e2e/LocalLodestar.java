@@ -1,0 +1,123 @@
+package io.lodestar.warden.e2e;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Drives {@code deploy/local/lodestar-local}, the README's first command, in a folder of its own and on
+ * ports of its own, and reads the shell variables it writes.
+ */
+public final class LocalLodestar implements AutoCloseable {
+
+    private final Path root;
+    private final Path state;
+    private final Map<String, String> settings;
+    private Map<String, String> env = Map.of();
+
+    public LocalLodestar(Path state, int httpPort, int grpcPort, int portBase, String supervisorOptions) {
+        this.root = repositoryRoot();
+        this.state = state;
+        this.settings = Map.of(
+                "LODESTAR_LOCAL_STATE", state.toString(),
+                "LODESTAR_HTTP_PORT", String.valueOf(httpPort),
+                "LODESTAR_GRPC_PORT", String.valueOf(grpcPort),
+                "LODESTAR_PORT_BASE", String.valueOf(portBase),
+                "LODESTAR_SUPERVISOR_OPTS", supervisorOptions);
+    }
+
+    /** Runs {@code up} and loads what it wrote to {@code .state/env}. */
+    public LocalLodestar up() throws IOException, InterruptedException {
+        run("up", Duration.ofMinutes(4));
+        env = parseEnv(Files.readAllLines(state.resolve("env")));
+        return this;
+    }
+
+    public void down() throws IOException, InterruptedException {
+        run("down", Duration.ofMinutes(2));
+    }
+
+    public String url() {
+        return env.get("SUPERVISOR_URL");
+    }
+
+    public String apiKey() {
+        return env.get("LD_API_KEY");
+    }
+
+    public long deploymentId() {
+        return Long.parseLong(env.get("DEPLOYMENT_ID"));
+    }
+
+    public List<Long> nodeIds() {
+        return Arrays.stream(env.get("NODE_IDS").split(" ")).map(Long::parseLong).toList();
+    }
+
+    public List<Long> wardenPids() {
+        return Arrays.stream(env.get("WARDEN_PIDS").split(" ")).map(Long::parseLong).toList();
+    }
+
+    /** The pid the node's Warden recorded for a runtime (node numbers start at 1). */
+    public long runtimePid(int node, String runtime) throws IOException {
+        String line = Files.readString(state.resolve("node-" + node + "/warden/run/" + runtime + ".pid")).trim();
+        return Long.parseLong(line.split("\\s+")[0]);
+    }
+
+    public int iggyHttpPort(int node) {
+        return Integer.parseInt(settings.get("LODESTAR_PORT_BASE")) + node * 100;
+    }
+
+    public Path state() {
+        return state;
+    }
+
+    private void run(String command, Duration limit) throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(root.resolve("deploy/local/lodestar-local").toString(), command)
+                .directory(root.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(state.resolveSibling(state.getFileName() + "-launcher.log").toFile()));
+        builder.environment().putAll(settings);
+        Process process = builder.start();
+        if (!process.waitFor(limit.toSeconds(), TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new IllegalStateException("lodestar-local " + command + " did not finish within " + limit);
+        }
+        if (process.exitValue() != 0) {
+            throw new IllegalStateException("lodestar-local " + command + " failed with exit code " + process.exitValue()
+                    + ":\n" + Files.readString(state.resolveSibling(state.getFileName() + "-launcher.log")));
+        }
+    }
+
+    static Map<String, String> parseEnv(List<String> lines) {
+        Map<String, String> values = new HashMap<>();
+        for (String line : lines) {
+            int equals = line.indexOf('=');
+            if (equals > 0) {
+                values.put(line.substring(0, equals), line.substring(equals + 1).replace("\"", ""));
+            }
+        }
+        return values;
+    }
+
+    private static Path repositoryRoot() {
+        Path dir = Path.of("").toAbsolutePath();
+        while (dir != null && !Files.exists(dir.resolve("deploy/local/lodestar-local"))) {
+            dir = dir.getParent();
+        }
+        if (dir == null) {
+            throw new IllegalStateException("Run from inside the Lodestar repository");
+        }
+        return dir;
+    }
+
+    @Override
+    public void close() throws IOException, InterruptedException {
+        down();
+    }
+}
