@@ -27,7 +27,10 @@ public final class TomlLite {
         return values;
     }
 
-    /** Line numbers and text of lines that are not TOML-shaped; empty when the file looks sound. */
+    /**
+     * Where the file is not TOML-shaped ("line 12"); empty when it looks sound. The offending text
+     * is left out on purpose: a malformed line in a config is often the one holding a secret.
+     */
     public static List<String> problems(List<String> lines) {
         List<String> problems = new ArrayList<>();
         parse(lines, new LinkedHashMap<>(), problems);
@@ -65,7 +68,7 @@ public final class TomlLite {
                     values.put((table.isEmpty() ? "" : table + ".") + p.group(1).replace("\"", ""), unquote(value));
                 }
             } else {
-                problems.add("line " + (i + 1) + ": " + line);
+                problems.add("line " + (i + 1));
             }
         }
         if (openBrackets > 0 || inMultilineString) {
