@@ -4,20 +4,24 @@ import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.inject.Inject;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.lodestar.supervisor.activity.RuntimeName;
 import io.lodestar.supervisor.common.DomainException;
 import io.lodestar.supervisor.common.JsonBodies;
+import io.lodestar.supervisor.common.NotYetAvailable;
 import io.lodestar.supervisor.common.Page;
 import io.lodestar.supervisor.common.PageRequest;
 import io.lodestar.supervisor.common.PathIds;
@@ -87,5 +91,47 @@ public class DeploymentResource {
     @RequiresPermission(Permission.DEPLOYMENT_READ)
     public DeploymentView get(@PathParam("deployment_id") String deploymentId) {
         return deployments.view(caller.tenantId(), PathIds.parse(deploymentId, "deployment_id"));
+    }
+
+    @POST
+    @Path("/{deployment_id}/{operation: restart|scale}")
+    @RequiresPermission(Permission.DEPLOYMENT_MANAGE)
+    public Response lifecycle(@Context UriInfo uri) {
+        return NotYetAvailable.problem(uri, "Restarting and scaling deployments");
+    }
+
+    @DELETE
+    @Path("/{deployment_id}")
+    @RequiresPermission(Permission.DEPLOYMENT_MANAGE)
+    public Response delete(@Context UriInfo uri) {
+        return NotYetAvailable.problem(uri, "Deleting deployments");
+    }
+
+    @GET
+    @Path("/{deployment_id}/{view: events|logs|metrics|operations|configs}")
+    @RequiresPermission(Permission.DEPLOYMENT_READ)
+    public Response views(@Context UriInfo uri) {
+        return NotYetAvailable.problem(uri, "Deployment events, logs, metrics, operations and configs");
+    }
+
+    @GET
+    @Path("/{deployment_id}/snapshots{rest: (/.*)?}")
+    @RequiresPermission(Permission.DEPLOYMENT_READ)
+    public Response readSnapshots(@Context UriInfo uri) {
+        return NotYetAvailable.problem(uri, "Snapshots");
+    }
+
+    @POST
+    @Path("/{deployment_id}/snapshots")
+    @RequiresPermission(Permission.DEPLOYMENT_MANAGE)
+    public Response createSnapshot(@Context UriInfo uri) {
+        return NotYetAvailable.problem(uri, "Snapshots");
+    }
+
+    @DELETE
+    @Path("/{deployment_id}/snapshots/{snapshot_id}")
+    @RequiresPermission(Permission.DEPLOYMENT_MANAGE)
+    public Response deleteSnapshot(@Context UriInfo uri) {
+        return NotYetAvailable.problem(uri, "Snapshots");
     }
 }
