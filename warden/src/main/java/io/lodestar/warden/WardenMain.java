@@ -1,5 +1,6 @@
 package io.lodestar.warden;
 
+import io.lodestar.diagnostics.cli.DiagnoseCommand;
 import io.lodestar.warden.identity.IdentityException;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.Quarkus;
@@ -7,6 +8,7 @@ import io.quarkus.runtime.QuarkusApplication;
 import io.quarkus.runtime.annotations.QuarkusMain;
 import jakarta.inject.Inject;
 import java.io.PrintStream;
+import java.util.Arrays;
 
 /** The {@code warden} command: {@code run} (the default) runs the agent until it is stopped. */
 @QuarkusMain
@@ -22,9 +24,10 @@ public class WardenMain implements QuarkusApplication {
     @Override
     public int run(String... args) {
         String command = args.length == 0 ? "run" : args[0];
-        // One case per subcommand; `diagnose` and `enroll` belong here.
+        // One case per subcommand; `enroll` belongs here too.
         return switch (command) {
             case "run" -> args.length <= 1 ? runAgent() : usage("`run` takes no arguments");
+            case "diagnose" -> DiagnoseCommand.run(Arrays.copyOfRange(args, 1, args.length), System.out, System.err);
             case "help", "-h", "--help" -> {
                 printUsage(System.out);
                 yield OK;
@@ -52,8 +55,9 @@ public class WardenMain implements QuarkusApplication {
     }
 
     private static void printUsage(PrintStream out) {
-        out.println("usage: warden [run]");
-        out.println("  run    connect to the Supervisor and run the tasks it sends (the default)");
+        out.println("usage: warden [run | diagnose --out DIR [--no-redact] [--include-iggy] [--data-dir PATH]]");
+        out.println("  run       connect to the Supervisor and run the tasks it sends (the default)");
+        out.println("  diagnose  run the host checks and write a snapshot bundle to DIR; needs no Supervisor");
         out.println("configuration: warden.* properties or WARDEN_* environment variables");
     }
 }
