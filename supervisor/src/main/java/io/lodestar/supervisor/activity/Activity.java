@@ -9,20 +9,14 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.lodestar.supervisor.tenancy.ScopedEntity;
 
 /** One runtime action on one node. */
 @Entity
 @Table(name = "activities")
-public class Activity extends PanacheEntityBase {
+public class Activity extends ScopedEntity {
     @Id
     public Long id;
-    @Column(name = "tenant_id")
-    public long tenantId;
-    @Column(name = "division_id")
-    public long divisionId;
-    @Column(name = "environment_id")
-    public long environmentId;
     @Column(name = "deployment_id")
     public long deploymentId;
     @Column(name = "author_id")

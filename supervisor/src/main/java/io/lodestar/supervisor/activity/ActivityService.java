@@ -73,9 +73,7 @@ public class ActivityService {
         for (long nodeId : nodeIds) {
             Activity activity = new Activity();
             activity.id = ids.next();
-            activity.tenantId = deployment.tenantId;
-            activity.divisionId = deployment.divisionId;
-            activity.environmentId = deployment.environmentId;
+            activity.placeIn(deployment.scope());
             activity.deploymentId = deployment.id;
             activity.authorId = authorId;
             activity.runtime = runtime.wireName();

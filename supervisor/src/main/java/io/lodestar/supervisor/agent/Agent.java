@@ -9,21 +9,14 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import io.lodestar.supervisor.tenancy.Scope;
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.lodestar.supervisor.tenancy.ScopedEntity;
 
 /** A node: a host running one Warden. Its id is the {@code node_id} of activities and snapshots. */
 @Entity
 @Table(name = "agents")
-public class Agent extends PanacheEntityBase {
+public class Agent extends ScopedEntity {
     @Id
     public Long id;
-    @Column(name = "tenant_id")
-    public long tenantId;
-    @Column(name = "division_id")
-    public long divisionId;
-    @Column(name = "environment_id")
-    public long environmentId;
     public String hostname;
     @Column(name = "secret_hash")
     public String secretHash;
@@ -44,8 +37,4 @@ public class Agent extends PanacheEntityBase {
     public Instant lastSeenAt;
     @Column(name = "created_at")
     public Instant createdAt;
-
-    public Scope scope() {
-        return new Scope(tenantId, divisionId, environmentId);
-    }
 }

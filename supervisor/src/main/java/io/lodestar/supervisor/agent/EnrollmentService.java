@@ -44,9 +44,7 @@ public class EnrollmentService {
         String secret = Secrets.generate("ldenr_");
         EnrollmentToken token = new EnrollmentToken();
         token.id = ids.next();
-        token.tenantId = scope.tenantId();
-        token.divisionId = scope.divisionId();
-        token.environmentId = scope.environmentId();
+        token.placeIn(scope);
         token.tokenHash = Secrets.hash(secret);
         token.authorId = authorId;
         token.createdAt = clock.instant();
@@ -80,9 +78,7 @@ public class EnrollmentService {
         String secret = Secrets.generate("ldnode_");
         Agent agent = new Agent();
         agent.id = agentId;
-        agent.tenantId = token.tenantId;
-        agent.divisionId = token.divisionId;
-        agent.environmentId = token.environmentId;
+        agent.placeIn(token.scope());
         agent.secretHash = Secrets.hash(secret);
         agent.state = AgentState.ENROLLED;
         agent.createdAt = now;

@@ -7,20 +7,14 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.lodestar.supervisor.tenancy.ScopedEntity;
 
 /** A one-time token a Warden exchanges for its node identity; stored only as a hash. */
 @Entity
 @Table(name = "enrollment_tokens")
-public class EnrollmentToken extends PanacheEntityBase {
+public class EnrollmentToken extends ScopedEntity {
     @Id
     public Long id;
-    @Column(name = "tenant_id")
-    public long tenantId;
-    @Column(name = "division_id")
-    public long divisionId;
-    @Column(name = "environment_id")
-    public long environmentId;
     @Column(name = "token_hash")
     public String tokenHash;
     @Column(name = "author_id")

@@ -9,21 +9,14 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import io.lodestar.supervisor.tenancy.Scope;
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.lodestar.supervisor.tenancy.ScopedEntity;
 
 /** An Iggy cluster placed on one or more nodes of one environment. */
 @Entity
 @Table(name = "deployments")
-public class Deployment extends PanacheEntityBase {
+public class Deployment extends ScopedEntity {
     @Id
     public Long id;
-    @Column(name = "tenant_id")
-    public long tenantId;
-    @Column(name = "division_id")
-    public long divisionId;
-    @Column(name = "environment_id")
-    public long environmentId;
     public String name;
     @Enumerated(EnumType.STRING)
     public DeploymentStatus status;
@@ -34,8 +27,4 @@ public class Deployment extends PanacheEntityBase {
     public Instant updatedAt;
     @Column(name = "ended_at")
     public Instant endedAt;
-
-    public Scope scope() {
-        return new Scope(tenantId, divisionId, environmentId);
-    }
 }

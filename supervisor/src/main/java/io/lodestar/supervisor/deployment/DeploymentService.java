@@ -67,10 +67,7 @@ public class DeploymentService {
         }
         Deployment deployment = new Deployment();
         deployment.id = ids.next();
-        Agent first = found.get(0);
-        deployment.tenantId = first.tenantId;
-        deployment.divisionId = first.divisionId;
-        deployment.environmentId = first.environmentId;
+        deployment.placeIn(found.get(0).scope());
         deployment.name = request.name();
         deployment.status = DeploymentStatus.DEPLOYING;
         deployment.createdAt = clock.instant();
