@@ -25,10 +25,13 @@ import io.lodestar.protocol.v1.Task;
 import io.lodestar.protocol.v1.TaskState;
 import io.lodestar.supervisor.Api;
 import io.lodestar.supervisor.FakeWarden;
+import io.lodestar.supervisor.FreeGrpcPort;
 import io.lodestar.supervisor.tenancy.Permission;
+import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
+@QuarkusTestResource(FreeGrpcPort.class) // applies to every @QuarkusTest of the module
 class ActivityApiTest {
 
     private FakeWarden first;
