@@ -4,10 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.grpc.ManagedChannel;
+import io.lodestar.warden.link.InProcessSupervisor;
 import io.grpc.Server;
 import io.grpc.Status;
-import io.grpc.inprocess.InProcessChannelBuilder;
-import io.grpc.inprocess.InProcessServerBuilder;
 import io.grpc.stub.StreamObserver;
 import io.lodestar.protocol.v1.EnrollRequest;
 import io.lodestar.protocol.v1.EnrollResponse;
@@ -49,20 +48,18 @@ class IdentityResolverTest {
     Path dir;
 
     private final EnrollingSupervisor supervisor = new EnrollingSupervisor();
-    private Server server;
+    private InProcessSupervisor link;
     private ManagedChannel channel;
 
     @BeforeEach
     void setUp() throws IOException {
-        String name = InProcessServerBuilder.generateName();
-        server = InProcessServerBuilder.forName(name).addService(supervisor).build().start();
-        channel = InProcessChannelBuilder.forName(name).build();
+        link = new InProcessSupervisor(supervisor);
+        channel = link.channel();
     }
 
     @AfterEach
     void tearDown() {
-        channel.shutdownNow();
-        server.shutdownNow();
+        link.close();
     }
 
     private IdentityResolver resolver(IdentityFile file, String token) {
@@ -117,7 +114,7 @@ class IdentityResolverTest {
 
     @Test
     void anUnreachableSupervisorIsNamed() {
-        server.shutdownNow();
+        link.stopServer();
 
         assertThatThrownBy(() -> resolver(new IdentityFile(dir.resolve("identity.json")), "good").resolve(HOST, "1.0"))
                 .isInstanceOf(IdentityException.class)

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.grpc.ManagedChannel;
 import io.grpc.Server;
 import io.grpc.Status;
-import io.grpc.inprocess.InProcessChannelBuilder;
-import io.grpc.inprocess.InProcessServerBuilder;
 import io.lodestar.protocol.v1.Hello;
 import io.lodestar.protocol.v1.WardenMessage;
 import java.io.IOException;
@@ -19,20 +17,18 @@ import org.junit.jupiter.api.Test;
 class GrpcLinkStreamTest {
 
     private final FakeSupervisor supervisor = new FakeSupervisor();
-    private Server server;
+    private InProcessSupervisor link;
     private ManagedChannel channel;
 
     @BeforeEach
     void setUp() throws IOException {
-        String name = InProcessServerBuilder.generateName();
-        server = InProcessServerBuilder.forName(name).addService(supervisor).build().start();
-        channel = InProcessChannelBuilder.forName(name).build();
+        link = new InProcessSupervisor(supervisor);
+        channel = link.channel();
     }
 
     @AfterEach
     void tearDown() {
-        channel.shutdownNow();
-        server.shutdownNow();
+        link.close();
     }
 
     private static WardenMessage hello() {
