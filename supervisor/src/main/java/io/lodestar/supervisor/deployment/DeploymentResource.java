@@ -108,30 +108,9 @@ public class DeploymentResource {
     }
 
     @GET
-    @Path("/{deployment_id}/{view: events|logs|metrics|operations|configs}")
+    @Path("/{deployment_id}/events")
     @RequiresPermission(Permission.DEPLOYMENT_READ)
-    public Response views(@Context UriInfo uri) {
-        return NotYetAvailable.problem(uri, "Deployment events, logs, metrics, operations and configs");
-    }
-
-    @GET
-    @Path("/{deployment_id}/snapshots{rest: (/.*)?}")
-    @RequiresPermission(Permission.DEPLOYMENT_READ)
-    public Response readSnapshots(@Context UriInfo uri) {
-        return NotYetAvailable.problem(uri, "Snapshots");
-    }
-
-    @POST
-    @Path("/{deployment_id}/snapshots")
-    @RequiresPermission(Permission.DEPLOYMENT_MANAGE)
-    public Response createSnapshot(@Context UriInfo uri) {
-        return NotYetAvailable.problem(uri, "Snapshots");
-    }
-
-    @DELETE
-    @Path("/{deployment_id}/snapshots/{snapshot_id}")
-    @RequiresPermission(Permission.DEPLOYMENT_MANAGE)
-    public Response deleteSnapshot(@Context UriInfo uri) {
-        return NotYetAvailable.problem(uri, "Snapshots");
+    public Response events(@Context UriInfo uri) {
+        return NotYetAvailable.problem(uri, "Deployment events");
     }
 }

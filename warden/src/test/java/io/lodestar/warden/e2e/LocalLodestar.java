@@ -21,7 +21,15 @@ public final class LocalLodestar implements AutoCloseable {
     private final Map<String, String> settings;
     private Map<String, String> env = Map.of();
 
+    /**
+     * The ports are shifted by the {@code lodestar.e2e.port-shift} system property (default 0), so two
+     * checkouts can run their end-to-end suites on one machine at the same time.
+     */
     public LocalLodestar(Path state, int httpPort, int grpcPort, int portBase, String supervisorOptions) {
+        int shift = Integer.getInteger("lodestar.e2e.port-shift", 0);
+        httpPort += shift;
+        grpcPort += shift;
+        portBase += shift;
         this.root = repositoryRoot();
         this.state = state;
         this.settings = Map.of(
