@@ -59,12 +59,35 @@ public final class Api {
         QuarkusTransaction.requiringNew().run(() -> {
             ApiKey key = new ApiKey();
             key.id = System.nanoTime();
-            key.tenantId = Tenant.<Tenant>findAll().firstResult().id;
+            key.tenantId = ApiKey.<ApiKey>find("keyHash", Secrets.hash(ADMIN_KEY)).firstResult().tenantId;
             key.name = "test";
             key.keyPrefix = secret.substring(0, 8);
             key.keyHash = Secrets.hash(secret);
             key.permissions = ApiKey.encode(permissions.length == 0 ? EnumSet.noneOf(Permission.class)
                     : EnumSet.copyOf(List.of(permissions)));
+            key.createdAt = Instant.now();
+            key.persist();
+        });
+        return secret;
+    }
+
+    /** A key with every permission in a tenant of its own, to show that another tenant's resources are 404. */
+    public static String keyOfAnotherTenant() {
+        String secret = Secrets.generate("ld_");
+        QuarkusTransaction.requiringNew().run(() -> {
+            Tenant tenant = new Tenant();
+            tenant.id = System.nanoTime();
+            tenant.name = "another tenant";
+            tenant.plan = "basic";
+            tenant.createdAt = Instant.now();
+            tenant.persist();
+            ApiKey key = new ApiKey();
+            key.id = System.nanoTime();
+            key.tenantId = tenant.id;
+            key.name = "another tenant's admin";
+            key.keyPrefix = secret.substring(0, 8);
+            key.keyHash = Secrets.hash(secret);
+            key.permissions = ApiKey.encode(EnumSet.allOf(Permission.class));
             key.createdAt = Instant.now();
             key.persist();
         });

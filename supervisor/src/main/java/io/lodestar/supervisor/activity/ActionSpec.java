@@ -43,12 +43,11 @@ public record ActionSpec(Kind kind, Long configId) {
         }
         if (value.startsWith(RECONFIGURE)) {
             String id = value.substring(RECONFIGURE.length());
-            if (!id.matches("[0-9]{1,19}")) {
+            if (!id.matches("[0-9]{1,18}")) {
                 throw new DomainException.Invalid("'" + value + "' is not a valid reconfigure action; write reconfigure:{config_id}"
                         + " with the numeric id of a runtime configuration.");
             }
-            throw new DomainException.Invalid("This Supervisor has no runtime configurations yet, so config " + id
-                    + " cannot be applied; the actions available are start, stop and restart.");
+            return new ActionSpec(Kind.RECONFIGURE, Long.parseLong(id));
         }
         if (value.equals("reconfigure")) {
             throw new DomainException.Invalid("reconfigure needs a config id: reconfigure:{config_id}.");

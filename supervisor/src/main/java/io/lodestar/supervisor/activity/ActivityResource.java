@@ -41,13 +41,13 @@ public class ActivityResource {
     @Path("/{runtime}/{action}")
     @RequiresPermission(Permission.DEPLOYMENT_MANAGE)
     public Response trigger(@PathParam("deployment_id") String deploymentId, @PathParam("runtime") String runtime,
-            @PathParam("action") String action, String body) {
+            @PathParam("action") String action, @QueryParam("queue") String queue, String body) {
         RuntimeName runtimeName = RuntimeName.parse(runtime);
         ActionSpec spec = ActionSpec.parse(action);
         long deployment = PathIds.parse(deploymentId, "deployment_id");
         Optional<List<Long>> nodes = requestedNodes(JsonBodies.optionalObject(body));
         List<ActivityView> created = activities.trigger(caller.tenantId(), caller.authorId(), deployment, runtimeName,
-                spec, nodes);
+                spec, nodes, queueFlag(queue));
         return Response.accepted(Map.of("items", created)).build();
     }
 
@@ -73,6 +73,17 @@ public class ActivityResource {
     public ActivityView get(@PathParam("deployment_id") String deploymentId, @PathParam("activity_id") String activityId) {
         return activities.get(caller.tenantId(), PathIds.parse(deploymentId, "deployment_id"),
                 PathIds.parse(activityId, "activity_id"));
+    }
+
+    /** {@code queue=false} refuses with 409 instead of waiting behind an activity still processing. */
+    private static boolean queueFlag(String queue) {
+        if (queue == null || queue.equals("true")) {
+            return true;
+        }
+        if (queue.equals("false")) {
+            return false;
+        }
+        throw new DomainException.Invalid("queue must be true or false; got '" + queue + "'.");
     }
 
     private static Optional<List<Long>> requestedNodes(JsonNode body) {

@@ -12,12 +12,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
+import io.lodestar.supervisor.agent.Agent;
 import io.lodestar.supervisor.common.DomainException;
 import io.lodestar.supervisor.common.Ids;
 import io.lodestar.supervisor.common.Page;
 import io.lodestar.supervisor.common.PageRequest;
+import io.lodestar.supervisor.config.RuntimeConfigService;
 import io.lodestar.supervisor.deployment.Deployment;
 import io.lodestar.supervisor.deployment.DeploymentService;
 import io.lodestar.supervisor.deployment.DeploymentStatus;
@@ -38,6 +41,9 @@ public class ActivityService {
     TaskService tasks;
 
     @Inject
+    RuntimeConfigService configs;
+
+    @Inject
     Event<ActivityFinished> finishedEvents;
 
     @Inject
@@ -50,9 +56,13 @@ public class ActivityService {
             Optional<Long> nodeId) {
     }
 
+    /**
+     * @param queue false: refuse (409) when a targeted node still processes an activity for this runtime,
+     *     instead of letting the new one wait its turn on the node
+     */
     @Transactional
     public List<ActivityView> trigger(long tenantId, long authorId, long deploymentId, RuntimeName runtime,
-            ActionSpec action, Optional<List<Long>> requestedNodes) {
+            ActionSpec action, Optional<List<Long>> requestedNodes, boolean queue) {
         Deployment deployment = deployments.get(tenantId, deploymentId);
         if (deployment.status == DeploymentStatus.KILLED) {
             throw new DomainException.Conflict("Deployment " + deploymentId + " was deleted (killed); it runs nothing to act on.");
@@ -61,6 +71,12 @@ public class ActivityService {
         List<Long> targets = requestedNodes.map(nodes -> selectNodes(deploymentId, members, nodes)).orElse(members);
         if (targets.isEmpty()) {
             throw new DomainException.Conflict("Deployment " + deploymentId + " has no nodes to act on.");
+        }
+        if (action.kind() == ActionSpec.Kind.RECONFIGURE) {
+            configs.forReconfigure(deploymentId, runtime, action.configId());
+        }
+        if (!queue) {
+            refuseWhileProcessing(targets, runtime);
         }
         return createAll(deployment, targets, runtime, action, authorId).stream().map(ActivityView::of).toList();
     }
@@ -86,6 +102,19 @@ public class ActivityService {
             created.add(activity);
         }
         return created;
+    }
+
+    private void refuseWhileProcessing(List<Long> targets, RuntimeName runtime) {
+        // Locking the nodes' rows in id order serialises two such requests, on any replica, for the same nodes.
+        targets.stream().sorted().forEach(nodeId -> Agent.findById(nodeId, LockModeType.PESSIMISTIC_WRITE));
+        List<Activity> busy = Activity.list("nodeId in ?1 and runtime = ?2 and status = ?3 order by id", targets,
+                runtime.wireName(), ActivityStatus.PROCESSING);
+        if (!busy.isEmpty()) {
+            Activity first = busy.get(0);
+            throw new DomainException.Conflict("Node " + first.nodeId + " is still processing activity " + first.id + " ("
+                    + runtime.wireName() + " " + first.action + "); wait for it to end, or send the request without"
+                    + " queue=false to run after it.");
+        }
     }
 
     void onTaskFinished(@Observes TaskFinished finished) {

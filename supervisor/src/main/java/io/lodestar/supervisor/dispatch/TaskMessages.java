@@ -18,6 +18,7 @@ final class TaskMessages {
                 .setAction(ActionSpec.Kind.valueOf(task.action).proto());
         if (task.configId != null) {
             action.setConfigId(task.configId);
+            RuntimeConfigs.attach(action, task.configId);
         }
         return io.lodestar.protocol.v1.Task.newBuilder()
                 .setTaskId(task.id)

@@ -17,11 +17,19 @@ class ActionSpecTest {
     }
 
     @Test
-    void reconfigureIsRefusedUntilConfigsExistAndSaysWhatDoes() {
-        assertThatThrownBy(() -> ActionSpec.parse("reconfigure:42"))
-                .isInstanceOf(DomainException.Invalid.class)
-                .hasMessageContaining("start, stop and restart");
-        assertThatThrownBy(() -> ActionSpec.parse("reconfigure:x1")).hasMessageContaining("reconfigure:{config_id}");
+    void reconfigureCarriesItsConfigId() {
+        ActionSpec spec = ActionSpec.parse("reconfigure:42");
+        assertThat(spec.kind()).isEqualTo(ActionSpec.Kind.RECONFIGURE);
+        assertThat(spec.configId()).isEqualTo(42L);
+        assertThat(spec.wireName()).isEqualTo("reconfigure:42");
+    }
+
+    @Test
+    void aMalformedReconfigureSaysHowToWriteIt() {
+        assertThatThrownBy(() -> ActionSpec.parse("reconfigure:x1")).isInstanceOf(DomainException.Invalid.class)
+                .hasMessageContaining("reconfigure:{config_id}");
+        assertThatThrownBy(() -> ActionSpec.parse("reconfigure:99999999999999999999"))
+                .hasMessageContaining("reconfigure:{config_id}");
         assertThatThrownBy(() -> ActionSpec.parse("reconfigure")).hasMessageContaining("needs a config id");
     }
 

@@ -140,7 +140,7 @@ class ActivityApiTest {
         problem(admin().body("{}").post(path("kafka/restart")), 400, "Unknown runtime 'kafka'");
         problem(admin().body("{}").post(path("iggy/explode")), 400, "Unknown action 'explode'");
         problem(admin().body("{}").post(path("iggy/reconfigure:abc")), 400, "reconfigure:{config_id}");
-        problem(admin().body("{}").post(path("iggy/reconfigure:12")), 400, "start, stop and restart");
+        problem(admin().body("{}").post(path("iggy/reconfigure:12")), 404, "Runtime configuration 12 was not found");
         problem(admin().body("{\"nodes\":[]}").post(path("iggy/restart")), 400, "nodes is empty");
         problem(admin().body("{\"nodes\":[1, 2]}").post(path("iggy/restart")), 400, "not part of deployment " + deploymentId + ": [1, 2]");
         problem(admin().body("{\"nodes\":\"all\"}").post(path("iggy/restart")), 400, "nodes must be an array");
