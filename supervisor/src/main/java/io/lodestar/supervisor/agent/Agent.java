@@ -37,4 +37,7 @@ public class Agent extends ScopedEntity {
     public Instant lastSeenAt;
     @Column(name = "created_at")
     public Instant createdAt;
+    /** Set by DELETE /agents/{id}: the node's secret is refused from then on, by every replica. */
+    @Column(name = "revoked_at")
+    public Instant revokedAt;
 }

@@ -31,6 +31,10 @@ public class AgentPresence {
             throw new DomainException.Unauthenticated("Unknown node " + hello.getNodeId()
                     + " or wrong node secret; enroll the Warden again with a new token.");
         }
+        if (agent.revokedAt != null) {
+            throw new DomainException.Unauthenticated("Node " + agent.id + " was deleted and its identity revoked; enroll"
+                    + " the Warden again with a new token to bring this host back.");
+        }
         agent.sessionEpoch++;
         AgentFacts.apply(agent, hello.getHost(), hello.getWardenVersion());
         agent.lastSeenAt = clock.instant();

@@ -3,6 +3,7 @@ package io.lodestar.supervisor.agent;
 import java.util.Optional;
 
 import jakarta.inject.Inject;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -39,6 +40,9 @@ public class AgentResource {
 
     @Inject
     AgentService agents;
+
+    @Inject
+    AgentRevocation revocations;
 
     @Inject
     SupervisorConfig config;
@@ -80,5 +84,14 @@ public class AgentResource {
     @RequiresPermission(Permission.AGENT_READ)
     public AgentView get(@PathParam("agent_id") String agentId) {
         return AgentView.of(agents.get(caller.tenantId(), PathIds.parse(agentId, "agent_id")));
+    }
+
+    /** Revokes the node's identity, closes its stream and rejects its open tasks; 204. */
+    @DELETE
+    @Path("/{agent_id}")
+    @RequiresPermission(Permission.AGENT_MANAGE)
+    public Response delete(@PathParam("agent_id") String agentId) {
+        revocations.revoke(caller.tenantId(), PathIds.parse(agentId, "agent_id"));
+        return Response.noContent().build();
     }
 }

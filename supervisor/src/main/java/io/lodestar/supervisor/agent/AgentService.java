@@ -10,12 +10,12 @@ import io.lodestar.supervisor.common.Page;
 import io.lodestar.supervisor.common.PageRequest;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 
-/** Reads agents within a tenant; another tenant's agent is simply not found. */
+/** Reads agents within a tenant; another tenant's agent, and a deleted (revoked) one, is simply not found. */
 @ApplicationScoped
 public class AgentService {
 
     public Agent get(long tenantId, long agentId) {
-        Agent agent = Agent.<Agent>find("id = ?1 and tenantId = ?2", agentId, tenantId).firstResult();
+        Agent agent = Agent.<Agent>find("id = ?1 and tenantId = ?2 and revokedAt is null", agentId, tenantId).firstResult();
         if (agent == null) {
             throw new DomainException.NotFound("Agent " + agentId + " was not found.");
         }
@@ -23,11 +23,11 @@ public class AgentService {
     }
 
     public List<Agent> findAll(long tenantId, Collection<Long> agentIds) {
-        return Agent.list("tenantId = ?1 and id in ?2", tenantId, agentIds);
+        return Agent.list("tenantId = ?1 and id in ?2 and revokedAt is null", tenantId, agentIds);
     }
 
     public Page<AgentView> list(long tenantId, PageRequest request) {
-        PanacheQuery<Agent> query = Agent.find("tenantId = ?1 order by id desc", tenantId);
+        PanacheQuery<Agent> query = Agent.find("tenantId = ?1 and revokedAt is null order by id desc", tenantId);
         List<Agent> rows = query.range(request.offset(), request.offset() + request.size() - 1).list();
         return Page.of(rows, query.count(), request, AgentView::of);
     }

@@ -46,6 +46,15 @@ public class LinkSessions {
         return List.copyOf(byNode.values());
     }
 
+    /** Ends the node's stream here, if it has one, unless it is a session newer than {@code staleEpoch}. */
+    public void close(long nodeId, long staleEpoch, Status why) {
+        WardenSession session = byNode.get(nodeId);
+        if (session != null && session.epoch() <= staleEpoch) {
+            session.closeWithError(why);
+            unregister(session);
+        }
+    }
+
     /** Sends a task to the node's Warden if it is connected here; otherwise it waits in the outbox. */
     public boolean push(long nodeId, Task task) {
         WardenSession session = byNode.get(nodeId);

@@ -156,6 +156,19 @@ public class TaskService {
         return expired.size();
     }
 
+    /** Fails every open task of a node whose identity was revoked; their activities end rejected with why. */
+    public int rejectOpenOfRevokedNode(long nodeId) {
+        List<Task> open = Task.<Task>find("nodeId = ?1 and state in ?2 order by id", nodeId, TaskState.OPEN)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).list();
+        for (Task task : open) {
+            transition(task, TaskState.FAILED, task.state == TaskState.PENDING
+                    ? "node revoked: node " + nodeId + " was deleted before its Warden received this task; nothing ran."
+                    : "node revoked: node " + nodeId + " was deleted after its Warden accepted this task and before it"
+                            + " reported an outcome; whether the action finished on the node is unknown.");
+        }
+        return open.size();
+    }
+
     private void finishIfOpen(Task task, TaskState next, String message) {
         if (task.state.isTerminal()) {
             Log.debugf("Task %d is already %s; the repeated report is acknowledged and ignored", task.id, task.state);
