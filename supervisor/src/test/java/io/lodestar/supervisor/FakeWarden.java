@@ -38,7 +38,12 @@ public final class FakeWarden implements AutoCloseable {
     private String secret;
 
     public FakeWarden(int port) {
-        this.channel = NettyChannelBuilder.forAddress("127.0.0.1", port).usePlaintext().build();
+        this(NettyChannelBuilder.forAddress("127.0.0.1", port).usePlaintext().build());
+    }
+
+    /** Over a channel the test built, e.g. with TLS. */
+    public FakeWarden(ManagedChannel channel) {
+        this.channel = channel;
     }
 
     public FakeWarden enroll(String token) {
