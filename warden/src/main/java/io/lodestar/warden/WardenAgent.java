@@ -25,6 +25,7 @@ import io.lodestar.warden.runtime.RuntimeDriver;
 import io.lodestar.warden.runtime.RuntimeKind;
 import io.lodestar.warden.state.InMemoryTaskJournal;
 import io.lodestar.warden.state.TaskJournal;
+import io.lodestar.warden.task.Reconfiguration;
 import io.lodestar.warden.task.RuntimeActionHandler;
 import io.lodestar.warden.task.TaskHandlers;
 import io.lodestar.warden.task.TaskLanes;
@@ -33,6 +34,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumMap;
@@ -83,7 +85,8 @@ public class WardenAgent {
 
         TaskJournal journal = new InMemoryTaskJournal();
         lanes = new TaskLanes();
-        TaskHandlers handlers = new TaskHandlers(Map.of(Task.KindCase.RUNTIME_ACTION, new RuntimeActionHandler(drivers)));
+        TaskHandlers handlers = new TaskHandlers(Map.of(Task.KindCase.RUNTIME_ACTION,
+                new RuntimeActionHandler(drivers, new Reconfiguration(configPaths()))));
         SupervisorClock supervisorClock = new SupervisorClock(clock);
         CurrentStream current = new CurrentStream();
         TaskIntake intake = new TaskIntake(journal, handlers, lanes, current, supervisorClock::millis);
@@ -116,6 +119,13 @@ public class WardenAgent {
         if (runtime.enabled()) {
             drivers.put(kind, new ProcessDriver(ProcessSpecs.from(kind, runtime), probe, clock));
         }
+    }
+
+    private Map<RuntimeKind, Path> configPaths() {
+        Map<RuntimeKind, Path> paths = new EnumMap<>(RuntimeKind.class);
+        config.runtimes().iggy().configPath().ifPresent(path -> paths.put(RuntimeKind.IGGY, path));
+        config.runtimes().connectors().configPath().ifPresent(path -> paths.put(RuntimeKind.CONNECTORS, path));
+        return paths;
     }
 
     void onShutdown(@Observes ShutdownEvent event) {

@@ -8,13 +8,15 @@ import io.lodestar.warden.runtime.RuntimeDriver;
 import io.lodestar.warden.runtime.RuntimeKind;
 import java.util.Optional;
 
-/** Starts, stops or restarts a runtime through its driver. */
+/** Starts, stops, restarts or reconfigures a runtime through its driver. */
 public final class RuntimeActionHandler implements TaskHandler {
 
     private final DriverRegistry drivers;
+    private final Reconfiguration reconfiguration;
 
-    public RuntimeActionHandler(DriverRegistry drivers) {
+    public RuntimeActionHandler(DriverRegistry drivers, Reconfiguration reconfiguration) {
         this.drivers = drivers;
+        this.reconfiguration = reconfiguration;
     }
 
     @Override
@@ -39,7 +41,7 @@ public final class RuntimeActionHandler implements TaskHandler {
             case ACTION_START -> outcome(driver.get().start());
             case ACTION_STOP -> outcome(driver.get().stop());
             case ACTION_RESTART -> outcome(driver.get().restart());
-            case ACTION_RECONFIGURE -> TaskOutcome.failed("reconfigure is not supported by this Warden version");
+            case ACTION_RECONFIGURE -> reconfiguration.apply(kind.get(), driver.get(), action);
             case ACTION_UNSPECIFIED, UNRECOGNIZED ->
                     TaskOutcome.failed("unknown action " + action.getActionValue() + " for " + kind.get().label());
         };

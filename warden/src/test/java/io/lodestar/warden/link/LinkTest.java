@@ -22,6 +22,7 @@ import io.lodestar.warden.runtime.DriverRegistry;
 import io.lodestar.warden.runtime.RuntimeKind;
 import io.lodestar.warden.state.InMemoryTaskJournal;
 import io.lodestar.warden.state.TaskJournal;
+import io.lodestar.warden.task.Reconfiguration;
 import io.lodestar.warden.task.RuntimeActionHandler;
 import io.lodestar.warden.task.TaskHandlers;
 import io.lodestar.warden.task.TaskLanes;
@@ -77,7 +78,8 @@ class LinkTest {
 
     private void startLink() {
         DriverRegistry drivers = new DriverRegistry(Map.of(RuntimeKind.IGGY, iggy));
-        TaskHandlers handlers = new TaskHandlers(Map.of(Task.KindCase.RUNTIME_ACTION, new RuntimeActionHandler(drivers)));
+        TaskHandlers handlers = new TaskHandlers(Map.of(Task.KindCase.RUNTIME_ACTION, new RuntimeActionHandler(drivers,
+                new Reconfiguration(Map.of()))));
         SupervisorClock supervisorClock = new SupervisorClock(Clock.systemUTC());
         CurrentStream current = new CurrentStream();
         TaskIntake intake = new TaskIntake(journal, handlers, lanes, current, supervisorClock::millis);
@@ -217,7 +219,7 @@ class LinkTest {
     }
 
     @Test
-    void reconfigureIsRefusedByThisVersion() throws InterruptedException {
+    void reconfigureWithoutAConfigPathFailsWithoutTouchingTheRuntime() throws InterruptedException {
         startLinkAndAwaitWelcome();
         Task reconfigure = start(5).toBuilder().setRuntimeAction(RuntimeAction.newBuilder()
                 .setRuntime(Runtime.RUNTIME_IGGY).setAction(RuntimeAction.Action.ACTION_RECONFIGURE).setConfigId(9))
@@ -228,7 +230,8 @@ class LinkTest {
         assertThat(supervisor.nextUpdate(WAIT).getState()).isEqualTo(TaskState.TASK_STATE_ACCEPTED);
         TaskUpdate update = supervisor.nextUpdate(WAIT);
         assertThat(update.getState()).isEqualTo(TaskState.TASK_STATE_FAILED);
-        assertThat(update.getMessage()).isEqualTo("reconfigure is not supported by this Warden version");
+        assertThat(update.getMessage()).contains("set warden.runtimes.iggy.config-path").endsWith("nothing was changed");
+        assertThat(iggy.starts).hasValue(0);
     }
 
     @Test

@@ -48,7 +48,7 @@ class RuntimeActionHandlerTest {
         }
     };
     private final RuntimeActionHandler handler =
-            new RuntimeActionHandler(new DriverRegistry(Map.of(RuntimeKind.IGGY, iggy)));
+            new RuntimeActionHandler(new DriverRegistry(Map.of(RuntimeKind.IGGY, iggy)), new Reconfiguration(Map.of()));
 
     private static Task task(Runtime runtime, RuntimeAction.Action action) {
         return Task.newBuilder().setTaskId(1)
@@ -67,10 +67,11 @@ class RuntimeActionHandlerTest {
     }
 
     @Test
-    void reconfigureIsNotSupportedYet() {
+    void reconfigureWithoutAConfigPathChangesNothing() {
         TaskOutcome outcome = handler.run(task(Runtime.RUNTIME_IGGY, RuntimeAction.Action.ACTION_RECONFIGURE));
 
-        assertThat(outcome).isEqualTo(TaskOutcome.failed("reconfigure is not supported by this Warden version"));
+        assertThat(outcome.succeeded()).isFalse();
+        assertThat(outcome.message()).contains("set warden.runtimes.iggy.config-path").endsWith("nothing was changed");
         assertThat(calls).isEmpty();
     }
 

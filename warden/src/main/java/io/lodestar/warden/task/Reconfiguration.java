@@ -1,0 +1,92 @@
+package io.lodestar.warden.task;
+
+import io.lodestar.diagnostics.redact.Redactor;
+import io.lodestar.protocol.v1.RuntimeAction;
+import io.lodestar.warden.runtime.ActionResult;
+import io.lodestar.warden.runtime.ConfigFile;
+import io.lodestar.warden.runtime.RuntimeDriver;
+import io.lodestar.warden.runtime.RuntimeKind;
+import io.quarkus.logging.Log;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Applies a config version to a runtime: checks its checksum, writes it atomically (keeping the
+ * previous file), restarts the runtime and waits for health; when health fails, restores the
+ * previous file, restarts again and reports "rolled back: …". The config's text is never logged,
+ * and runtime output quoted in outcomes is redacted, since either may hold secrets.
+ */
+public final class Reconfiguration {
+
+    private final Map<RuntimeKind, Path> configPaths;
+
+    /** @param configPaths each runtime's {@code warden.runtimes.<runtime>.config-path}, where one is set */
+    public Reconfiguration(Map<RuntimeKind, Path> configPaths) {
+        this.configPaths = Map.copyOf(configPaths);
+    }
+
+    public TaskOutcome apply(RuntimeKind kind, RuntimeDriver driver, RuntimeAction action) {
+        String config = "config " + action.getConfigId();
+        Optional<Path> path = Optional.ofNullable(configPaths.get(kind));
+        if (path.isEmpty()) {
+            return TaskOutcome.failed(kind.label() + " has no config file on this node: set warden.runtimes." + kind.label()
+                    + ".config-path so the Warden knows where to write " + config + "; nothing was changed");
+        }
+        String expected = action.getConfigChecksum();
+        String actual = sha256(action.getConfigContent());
+        if (expected.isEmpty() || !expected.equalsIgnoreCase(actual)) {
+            return TaskOutcome.failed(config + " arrived with checksum " + actual + " instead of "
+                    + (expected.isEmpty() ? "none" : expected) + "; nothing was changed");
+        }
+        ConfigFile file = new ConfigFile(path.get());
+        try {
+            file.replace(action.getConfigContent());
+        } catch (IOException e) {
+            return TaskOutcome.failed("could not write " + config + " to " + file.path() + ": " + e.getMessage()
+                    + "; the runtime was not restarted");
+        }
+        Log.infof("%s: wrote %s (sha256 %s) to %s, previous kept as %s; restarting", kind.label(), config,
+                actual, file.path(), file.previousPath());
+        ActionResult restarted = driver.restart();
+        if (restarted.succeeded()) {
+            return TaskOutcome.succeeded(kind.label() + " runs with " + config + " (sha256 " + actual.substring(0, 12)
+                    + "…): " + restarted.message(), restarted.pid());
+        }
+        return rollBack(kind, driver, file, config, Redactor.redact(restarted.message()));
+    }
+
+    private static TaskOutcome rollBack(RuntimeKind kind, RuntimeDriver driver, ConfigFile file, String config,
+            String failure) {
+        Log.warnf("%s did not come back healthy with %s; restoring the previous config", kind.label(), config);
+        try {
+            file.restorePrevious();
+        } catch (IOException e) {
+            return TaskOutcome.failed("rolled back: failed; " + kind.label() + " did not come back healthy with " + config
+                    + " (" + failure + ") and the previous config could not be restored to " + file.path() + ": "
+                    + e.getMessage());
+        }
+        ActionResult again = driver.restart();
+        if (again.succeeded()) {
+            return new TaskOutcome(false, "rolled back: " + kind.label() + " did not come back healthy with " + config
+                    + " (" + failure + "); restored the previous config and " + again.message(), again.pid());
+        }
+        return TaskOutcome.failed("rolled back: " + kind.label() + " did not come back healthy with " + config + " ("
+                + failure + "); restored the previous config, but " + kind.label() + " did not come back on it either: "
+                + Redactor.redact(again.message()));
+    }
+
+    static String sha256(String content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(content.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+}
