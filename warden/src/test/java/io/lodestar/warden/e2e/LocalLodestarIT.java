@@ -114,7 +114,7 @@ class LocalLodestarIT {
     void badInputIsAProblemNeverAServerError() {
         api().body("{\"nodes\":[]}").post(activities() + "/iggy/restart").then().statusCode(400)
                 .contentType("application/problem+json");
-        api().body("{}").post(activities() + "/iggy/reconfigure:1").then().statusCode(400);
+        api().body("{}").post(activities() + "/iggy/reconfigure:1").then().statusCode(404);
         api().body("{\"nodes\":[1]}").post(activities() + "/iggy/restart").then().statusCode(400)
                 .body("detail", containsString("[1]"));
         given().baseUri(lodestar.url()).body("{}").post(activities() + "/iggy/restart").then().statusCode(401);
@@ -131,6 +131,58 @@ class LocalLodestarIT {
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> api().get(activities() + "/" + id).then()
                 .body("status", equalTo("rejected"))
                 .body("message", containsString("node offline")));
+    }
+
+    @Test
+    @Order(8)
+    void aConfigTheRuntimeRejectsIsRolledBackAndTheRuntimeStaysHealthyOnTheOldOne() throws IOException {
+        Path configFile = lodestar.state().resolve("node-1/iggy/config.toml");
+        String before = Files.exists(configFile) ? Files.readString(configFile) : null;
+        long pid = lodestar.runtimePid(1, "iggy");
+        long configId = config("refused", "[system]\npath = \"refused_data\"\n\n[standin]\nreject_config = true\n");
+
+        Number id = api().body(firstNode()).post(activities() + "/iggy/reconfigure:" + configId)
+                .then().statusCode(202).extract().path("items[0].id");
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> api().get(activities() + "/" + id).then()
+                .body("status", equalTo("rejected"))
+                .body("message", org.hamcrest.Matchers.startsWith("rolled back: iggy did not come back healthy with config "
+                        + configId))
+                .body("message", containsString("restored the previous config")));
+        assertThat(Files.exists(configFile) ? Files.readString(configFile) : null).isEqualTo(before);
+        long after = lodestar.runtimePid(1, "iggy");
+        assertThat(after).isNotEqualTo(pid);
+        assertThat(ProcessHandle.of(after)).isPresent();
+        assertThat(listening(lodestar.iggyHttpPort(1))).isTrue();
+        assertThat(lodestar.state().resolve("node-1/iggy/refused_data")).doesNotExist();
+    }
+
+    @Test
+    @Order(9)
+    void aGoodConfigCompletesAndTheRuntimeRunsWithIt() throws IOException {
+        String tuned = "[system]\npath = \"tuned_data\"\n";
+        long configId = config("tuned", tuned);
+
+        Number id = api().body(firstNode()).post(activities() + "/iggy/reconfigure:" + configId + "?queue=false")
+                .then().statusCode(202).extract().path("items[0].id");
+
+        awaitStatus(id, "completed");
+        assertThat(Files.readString(lodestar.state().resolve("node-1/iggy/config.toml"))).isEqualTo(tuned);
+        long pid = lodestar.runtimePid(1, "iggy");
+        Path stateFile = lodestar.state().resolve("node-1/iggy/tuned_data/state/stand-in.state");
+        assertThat(stateFile).as("the runtime uses the new config's data path").exists();
+        assertThat(Files.readString(stateFile)).contains(String.valueOf(pid));
+        assertThat(listening(lodestar.iggyHttpPort(1))).isTrue();
+    }
+
+    private static long config(String name, String content) {
+        Number id = api().body(Map.of("runtime", "iggy", "name", name, "content", content))
+                .post("/deployments/" + lodestar.deploymentId() + "/configs").then().statusCode(201).extract().path("id");
+        return id.longValue();
+    }
+
+    private static Map<String, Object> firstNode() {
+        return Map.of("nodes", List.of(lodestar.nodeIds().get(0)));
     }
 
     private static RequestSpecification api() {
