@@ -1,6 +1,8 @@
 package io.lodestar.supervisor.agent;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -43,6 +45,32 @@ public class AgentPresence {
         }
         agent.state = AgentState.ONLINE;
         return agent.sessionEpoch;
+    }
+
+    /**
+     * Revokes the node's identity (DELETE /agents/{id}) in the caller's transaction: its secret is refused from
+     * now on and its epoch moves on, fencing any stream it still holds. Returns the epoch that was fenced off.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public long revoke(Agent agent) {
+        long fenced = agent.sessionEpoch;
+        agent.revokedAt = clock.instant();
+        agent.sessionEpoch++;
+        agent.state = AgentState.OFFLINE;
+        return fenced;
+    }
+
+    /** When a node's current session last heard from its Warden. */
+    public record Heard(long nodeId, long epoch, Instant at) {
+    }
+
+    /** Moves last_seen_at forward for nodes still on the session that heard them. */
+    @Transactional
+    public void recordHeard(List<Heard> heard) {
+        for (Heard node : heard) {
+            Agent.update("lastSeenAt = ?1 where id = ?2 and sessionEpoch = ?3 and (lastSeenAt is null or lastSeenAt < ?1)",
+                    node.at(), node.nodeId(), node.epoch());
+        }
     }
 
     /** Marks the node offline, unless a newer session has taken over meanwhile. */

@@ -1,7 +1,5 @@
 package io.lodestar.supervisor.agent;
 
-import java.time.Clock;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
@@ -31,7 +29,7 @@ public class AgentRevocation {
     LinkSessions sessions;
 
     @Inject
-    Clock clock;
+    AgentPresence presence;
 
     public void revoke(long tenantId, long agentId) {
         long fencedEpoch = QuarkusTransaction.requiringNew().call(() -> {
@@ -40,10 +38,7 @@ public class AgentRevocation {
             if (agent.revokedAt != null) { // deleted meanwhile by a concurrent call
                 throw new DomainException.NotFound("Agent " + agentId + " was not found.");
             }
-            long previous = agent.sessionEpoch;
-            agent.revokedAt = clock.instant();
-            agent.sessionEpoch++;
-            agent.state = AgentState.OFFLINE;
+            long previous = presence.revoke(agent);
             int rejected = tasks.rejectOpenOfRevokedNode(agentId);
             Log.infof("Node %d (%s) deleted: identity revoked, %d open task(s) rejected", agentId, agent.hostname, rejected);
             return previous;

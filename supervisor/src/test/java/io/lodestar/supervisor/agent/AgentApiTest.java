@@ -23,9 +23,9 @@ import io.lodestar.supervisor.tenancy.Permission;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 
-/** DELETE /agents/{id} over real gRPC: the identity is revoked, the stream ends, open work is rejected. */
+/** Reading and deleting agents over real gRPC: what GET shows, and DELETE revoking identity, stream and open work. */
 @QuarkusTest
-class AgentDeleteTest {
+class AgentApiTest {
 
     @Test
     void getShowsStateHostFactsAndVersion() throws InterruptedException {
@@ -34,6 +34,20 @@ class AgentDeleteTest {
                     .body("state", equalTo("online")).body("hostname", equalTo("fake-node"))
                     .body("warden_version", equalTo("test"))
                     .body("last_seen_at", org.hamcrest.Matchers.matchesPattern("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ"));
+        }
+    }
+
+    @Test
+    void lastSeenAtFollowsHeartbeatsWithoutAWritePerHeartbeat() throws InterruptedException {
+        try (FakeWarden warden = Api.connectedWarden()) {
+            String connected = admin().get("/agents/" + warden.nodeId()).then().extract().path("last_seen_at");
+            for (int seq = 1; seq <= 12; seq++) { // 3.6 s of heartbeats, past the test TTL of 2 s
+                warden.heartbeat(seq);
+                Thread.sleep(300);
+            }
+            String later = admin().get("/agents/" + warden.nodeId()).then().body("state", equalTo("online"))
+                    .extract().path("last_seen_at");
+            assertThat(Instant.parse(later)).isAfter(Instant.parse(connected));
         }
     }
 
