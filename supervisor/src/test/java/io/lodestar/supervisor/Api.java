@@ -1,13 +1,18 @@
 package io.lodestar.supervisor;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 
 import org.eclipse.microprofile.config.ConfigProvider;
 
+import io.lodestar.protocol.v1.Task;
+import io.lodestar.protocol.v1.TaskState;
 import io.lodestar.supervisor.tenancy.ApiKey;
 import io.lodestar.supervisor.tenancy.Permission;
 import io.lodestar.supervisor.tenancy.Secrets;
@@ -51,6 +56,18 @@ public final class Api {
         Object id = admin().body(java.util.Map.of("name", name, "agent_ids", nodes)).post("/deployments")
                 .then().statusCode(201).extract().path("id");
         return ((Number) id).longValue();
+    }
+
+    /** A deployment of these connected Wardens whose start tasks they report done; returns its id once ready. */
+    public static long readyDeployment(String name, FakeWarden... wardens) throws InterruptedException {
+        long id = deployment(name, Arrays.stream(wardens).map(FakeWarden::nodeId).toList());
+        for (FakeWarden warden : wardens) {
+            Task start = warden.nextTask();
+            warden.report(start.getTaskId(), TaskState.TASK_STATE_SUCCEEDED, "started");
+        }
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> "ready".equals(admin().get("/deployments/" + id).then().extract().path("status")));
+        return id;
     }
 
     /** A key of the admin's tenant holding only these permissions. */

@@ -79,6 +79,12 @@ class AgentApiTest {
                 assertThat(refused.getDescription()).contains("was deleted and its identity revoked");
             }
             admin().get("/agents/" + keeper.nodeId()).then().body("state", equalTo("online"));
+
+            // The deployment still lists the deleted node; an action for it is rejected at once, not at the deadline.
+            admin().body(java.util.Map.of("nodes", List.of(warden.nodeId()))).post("/deployments/" + deployment
+                    + "/activities/iggy/restart").then().statusCode(202)
+                    .body("items[0].status", equalTo("rejected"))
+                    .body("items[0].message", containsString("was deleted, so no Warden can receive this task"));
         }
     }
 

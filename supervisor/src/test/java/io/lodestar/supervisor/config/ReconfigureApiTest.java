@@ -31,11 +31,7 @@ class ReconfigureApiTest {
     @BeforeEach
     void readyDeployment() throws InterruptedException {
         warden = Api.connectedWarden();
-        deploymentId = Api.deployment("reconfigure", List.of(warden.nodeId()));
-        Task start = warden.nextTask();
-        warden.report(start.getTaskId(), TaskState.TASK_STATE_SUCCEEDED, "started");
-        await().atMost(Duration.ofSeconds(10)).until(() -> admin().get("/deployments/" + deploymentId)
-                .then().extract().path("status").equals("ready"));
+        deploymentId = Api.readyDeployment("reconfigure", warden);
     }
 
     @AfterEach

@@ -15,8 +15,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import io.lodestar.protocol.v1.Task;
-import io.lodestar.protocol.v1.TaskState;
 import io.lodestar.supervisor.Api;
 import io.lodestar.supervisor.FakeWarden;
 import io.lodestar.supervisor.tenancy.Permission;
@@ -34,9 +32,7 @@ class RuntimeConfigApiTest {
     @BeforeEach
     void deployment() throws InterruptedException {
         warden = Api.connectedWarden();
-        deploymentId = Api.deployment("configs", List.of(warden.nodeId()));
-        Task start = warden.nextTask();
-        warden.report(start.getTaskId(), TaskState.TASK_STATE_SUCCEEDED, "started");
+        deploymentId = Api.readyDeployment("configs", warden);
     }
 
     @AfterEach

@@ -45,6 +45,16 @@ public final class FreePorts {
         return find(count, true);
     }
 
+    /** Whether something accepts TCP connections on 127.0.0.1:{@code port} (half a second to answer). */
+    public static boolean isListening(int port) {
+        try (java.net.Socket socket = new java.net.Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     private static int[] find(int count, boolean udp) {
         if (count < 1) {
             throw new IllegalArgumentException("count must be positive: " + count);

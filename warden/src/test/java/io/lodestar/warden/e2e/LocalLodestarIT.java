@@ -8,8 +8,6 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,6 +21,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
+import io.lodestar.testsupport.net.FreePorts;
 import io.restassured.specification.RequestSpecification;
 
 /**
@@ -90,14 +89,14 @@ class LocalLodestarIT {
         awaitStatus(api().body(firstNode).post(activities() + "/iggy/stop").then().statusCode(202)
                 .extract().path("items[0].id"), "completed");
         assertThat(ProcessHandle.of(pid)).as("the runtime process is gone").isEmpty();
-        assertThat(listening(port)).as("its port is closed").isFalse();
+        assertThat(FreePorts.isListening(port)).as("its port is closed").isFalse();
 
         awaitStatus(api().body(firstNode).post(activities() + "/iggy/start").then().statusCode(202)
                 .extract().path("items[0].id"), "completed");
         long restarted = lodestar.runtimePid(1, "iggy");
         assertThat(restarted).isNotEqualTo(pid);
         assertThat(ProcessHandle.of(restarted)).isPresent();
-        assertThat(listening(port)).isTrue();
+        assertThat(FreePorts.isListening(port)).isTrue();
     }
 
     @Test
@@ -153,7 +152,7 @@ class LocalLodestarIT {
         long after = lodestar.runtimePid(1, "iggy");
         assertThat(after).isNotEqualTo(pid);
         assertThat(ProcessHandle.of(after)).isPresent();
-        assertThat(listening(lodestar.iggyHttpPort(1))).isTrue();
+        assertThat(FreePorts.isListening(lodestar.iggyHttpPort(1))).isTrue();
         assertThat(lodestar.state().resolve("node-1/iggy/refused_data")).doesNotExist();
     }
 
@@ -172,7 +171,7 @@ class LocalLodestarIT {
         Path stateFile = lodestar.state().resolve("node-1/iggy/tuned_data/state/stand-in.state");
         assertThat(stateFile).as("the runtime uses the new config's data path").exists();
         assertThat(Files.readString(stateFile)).contains(String.valueOf(pid));
-        assertThat(listening(lodestar.iggyHttpPort(1))).isTrue();
+        assertThat(FreePorts.isListening(lodestar.iggyHttpPort(1))).isTrue();
     }
 
     private static long config(String name, String content) {
@@ -198,12 +197,4 @@ class LocalLodestarIT {
                 .then().body("status", equalTo(status)));
     }
 
-    private static boolean listening(int port) {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
-    }
 }

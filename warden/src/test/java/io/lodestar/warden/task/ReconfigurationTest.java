@@ -15,8 +15,6 @@ import io.lodestar.warden.runtime.ProcessDriver;
 import io.lodestar.warden.runtime.ProcessSpec;
 import io.lodestar.warden.runtime.RuntimeKind;
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -72,7 +70,7 @@ class ReconfigurationTest {
         ActionResult started = driver.start();
         spawned.add(started.pid());
         assertThat(started.succeeded()).as(started.message()).isTrue();
-        assertThat(listening(oldTcpPort)).isTrue();
+        assertThat(FreePorts.isListening(oldTcpPort)).isTrue();
     }
 
     @AfterEach
@@ -113,8 +111,8 @@ class ReconfigurationTest {
         assertThat(outcome.pid()).isPositive().isNotEqualTo(before);
         assertThat(Files.readString(configPath)).isEqualTo(tuned);
         assertThat(Files.readString(dir.resolve("etc/iggy/config.toml.previous"))).isEqualTo(oldConfig);
-        assertThat(listening(newTcpPort)).as("the new config's port").isTrue();
-        assertThat(listening(oldTcpPort)).as("the old config's port").isFalse();
+        assertThat(FreePorts.isListening(newTcpPort)).as("the new config's port").isTrue();
+        assertThat(FreePorts.isListening(oldTcpPort)).as("the old config's port").isFalse();
         try (var leftovers = Files.list(configPath.getParent())) {
             assertThat(leftovers.map(p -> p.getFileName().toString()))
                     .containsExactlyInAnyOrder("config.toml", "config.toml.previous");
@@ -137,8 +135,8 @@ class ReconfigurationTest {
         assertThat(outcome.pid()).isPositive().isNotEqualTo(before);
         assertThat(Files.readString(configPath)).isEqualTo(oldConfig);
         assertThat(driver.status().running()).isTrue();
-        assertThat(listening(oldTcpPort)).as("back on the old config's port").isTrue();
-        assertThat(listening(newTcpPort)).isFalse();
+        assertThat(FreePorts.isListening(oldTcpPort)).as("back on the old config's port").isTrue();
+        assertThat(FreePorts.isListening(newTcpPort)).isFalse();
         assertThat(Files.readString(dir.resolve("logs/iggy.log"))).contains("invalid configuration");
     }
 
@@ -152,14 +150,5 @@ class ReconfigurationTest {
         assertThat(outcome.message()).startsWith("config 43 arrived with checksum ").endsWith("nothing was changed");
         assertThat(Files.readString(configPath)).isEqualTo(oldConfig);
         assertThat(driver.status().pid()).isEqualTo(before);
-    }
-
-    private static boolean listening(int port) {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
     }
 }
