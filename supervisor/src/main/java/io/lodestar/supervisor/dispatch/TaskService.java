@@ -67,6 +67,12 @@ public class TaskService {
         task.createdAt = clock.instant();
         task.deadlineAt = task.createdAt.plus(config.dispatch().deadline());
         task.persist();
+        Agent agent = Agent.findById(nodeId);
+        if (agent != null && agent.revokedAt != null) { // no Warden will ever take it: say so now, not at the deadline
+            transition(task, TaskState.FAILED, "node revoked: node " + nodeId + " was deleted, so no Warden can receive"
+                    + " this task; nothing ran.");
+            return task;
+        }
         pushAfterCommit(task);
         return task;
     }
