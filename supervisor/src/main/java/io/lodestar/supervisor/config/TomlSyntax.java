@@ -48,6 +48,6 @@ public final class TomlSyntax {
         int cut = message.indexOf('\n');
         String first = cut > 0 ? message.substring(0, cut) : message;
         return first.replaceAll("'[^']*'", "'…'").replaceAll("\"[^\"]*\"", "\"…\"")
-                .replaceAll("\\s*at \\[Source:[^]]*]", "").strip();
+                .replaceAll("\\s*at \\[Source:[^]]*]", "").strip().replaceAll("[.?!]+$", "");
     }
 }
