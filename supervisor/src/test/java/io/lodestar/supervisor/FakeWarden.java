@@ -57,6 +57,11 @@ public final class FakeWarden implements AutoCloseable {
         return this;
     }
 
+    /** The gRPC channel to the Supervisor, for calls besides the link (snapshot uploads). */
+    public ManagedChannel channel() {
+        return channel;
+    }
+
     public long nodeId() {
         return nodeId;
     }
