@@ -78,24 +78,31 @@ public class ObjectStoreProducer {
     static S3ObjectStore s3(ObjectStoreConfig.S3 config) {
         String bucket = config.bucket().orElseThrow(() -> new IllegalArgumentException(
                 "supervisor.object-store.type=s3 needs supervisor.object-store.s3.bucket"));
-        Region region = Region.of(config.region());
-        AwsCredentialsProvider credentials = config.accessKeyId().isPresent()
-                ? StaticCredentialsProvider.create(AwsBasicCredentials.create(config.accessKeyId().get(),
-                        config.secretAccessKey().orElseThrow(() -> new IllegalArgumentException(
-                                "supervisor.object-store.s3.access-key-id needs supervisor.object-store.s3.secret-access-key"))))
-                : DefaultCredentialsProvider.builder().build();
-        S3Configuration service = S3Configuration.builder().pathStyleAccessEnabled(config.pathStyle()).build();
-        var client = S3Client.builder().region(region).credentialsProvider(credentials).serviceConfiguration(service)
+        var presigner = S3Presigner.builder().region(Region.of(config.region())).credentialsProvider(credentials(config))
+                .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(config.pathStyle()).build());
+        config.endpoint().ifPresent(presigner::endpointOverride);
+        Log.infof("Snapshot archives are kept in bucket %s%s", bucket, config.endpoint().map(e -> " at " + e).orElse(""));
+        return new S3ObjectStore(s3Client(config), presigner.build(), bucket, config.keyPrefix(), config.partSizeBytes());
+    }
+
+    static S3Client s3Client(ObjectStoreConfig.S3 config) {
+        var client = S3Client.builder().region(Region.of(config.region())).credentialsProvider(credentials(config))
+                .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(config.pathStyle()).build())
                 .httpClientBuilder(UrlConnectionHttpClient.builder())
-                // Self-hosted stores vary in their support of the newer default checksums; ours is SHA-256, verified on receipt.
+                // Self-hosted stores vary in their support of the SDK's newer default checksums; the bundle's
+                // SHA-256 is verified on receipt anyway.
                 .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
                 .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED);
-        var presigner = S3Presigner.builder().region(region).credentialsProvider(credentials).serviceConfiguration(service);
-        config.endpoint().ifPresent(endpoint -> {
-            client.endpointOverride(endpoint);
-            presigner.endpointOverride(endpoint);
-        });
-        Log.infof("Snapshot archives are kept in bucket %s%s", bucket, config.endpoint().map(e -> " at " + e).orElse(""));
-        return new S3ObjectStore(client.build(), presigner.build(), bucket, config.keyPrefix(), config.partSizeBytes());
+        config.endpoint().ifPresent(client::endpointOverride);
+        return client.build();
+    }
+
+    private static AwsCredentialsProvider credentials(ObjectStoreConfig.S3 config) {
+        if (config.accessKeyId().isEmpty()) {
+            return DefaultCredentialsProvider.builder().build();
+        }
+        return StaticCredentialsProvider.create(AwsBasicCredentials.create(config.accessKeyId().get(),
+                config.secretAccessKey().orElseThrow(() -> new IllegalArgumentException(
+                        "supervisor.object-store.s3.access-key-id needs supervisor.object-store.s3.secret-access-key"))));
     }
 }

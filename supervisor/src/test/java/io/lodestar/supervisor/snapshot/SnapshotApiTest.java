@@ -26,9 +26,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
@@ -57,37 +54,25 @@ class SnapshotApiTest {
     @Inject
     ObjectStore store;
 
-    private final ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor();
     private FakeWarden first;
     private FakeWarden second;
     private long deploymentId;
 
     @BeforeEach
     void twoNodeDeployment() throws InterruptedException {
-        first = Api.connectedWarden();
-        second = Api.connectedWarden();
+        // snapshots outlast the test heartbeat TTL (2 s): keep both links alive as a Warden does
+        first = Api.connectedWarden().beating(300);
+        second = Api.connectedWarden().beating(300);
         deploymentId = Api.deployment("events-prod", List.of(first.nodeId(), second.nodeId()));
         for (FakeWarden warden : List.of(first, second)) {
             Task start = warden.nextTask();
             warden.report(start.getTaskId(), TaskState.TASK_STATE_SUCCEEDED, "started");
         }
         setPlan("basic");
-        // snapshots outlast the test heartbeat TTL (2 s): keep both links alive as a Warden does
-        AtomicLong seq = new AtomicLong();
-        heartbeats.scheduleAtFixedRate(() -> {
-            for (FakeWarden warden : List.of(first, second)) {
-                try {
-                    warden.heartbeat(seq.incrementAndGet());
-                } catch (RuntimeException closed) {
-                    // the test closed this one
-                }
-            }
-        }, 300, 300, TimeUnit.MILLISECONDS);
     }
 
     @AfterEach
     void disconnect() throws InterruptedException {
-        heartbeats.shutdownNow();
         first.close();
         second.close();
     }
@@ -181,7 +166,7 @@ class SnapshotApiTest {
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> admin().get(path()).then()
                 .body("items.status", everyItem(equalTo("failed")))
                 .body("items.message", everyItem(containsString("deadline"))));
-        second = Api.connectedWarden(); // for @AfterEach
+        second = Api.connectedWarden().beating(300); // for @AfterEach
     }
 
     @Test
