@@ -193,6 +193,27 @@ class SnapshotApiTest {
     }
 
     @Test
+    void theDatabaseItselfRefusesASecondItemInProgressForTheSameDeploymentAndNode() throws InterruptedException {
+        admin().post(path()).then().statusCode(204);
+        first.nextTask();
+        Snapshot running = QuarkusTransaction.requiringNew().call(() -> Snapshot.<Snapshot>find("deploymentId = ?1 and nodeId = ?2",
+                deploymentId, first.nodeId()).firstResult());
+        assertThatThrownBy(() -> QuarkusTransaction.requiringNew().run(() -> {
+            Snapshot sneaky = new Snapshot();
+            sneaky.id = running.id + 1_000_000;
+            sneaky.placeIn(running.scope());
+            sneaky.deploymentId = deploymentId;
+            sneaky.nodeId = first.nodeId();
+            sneaky.deploymentName = running.deploymentName;
+            sneaky.name = "snapshot-20000101-000000";
+            sneaky.status = SnapshotStatus.PROCESSING;
+            sneaky.inProgressDeploymentId = deploymentId;
+            sneaky.createdAt = running.createdAt;
+            sneaky.persist();
+        })).hasStackTraceContaining("ConstraintViolationException");
+    }
+
+    @Test
     void thePlansCountLimitIsA409NamingPlanAndLimit() throws InterruptedException {
         for (int i = 0; i < 3; i++) {
             takeAndFail();
