@@ -81,7 +81,7 @@ class SnapshotUploadMemoryIT {
         int grpc = freePort();
         String url = "http://127.0.0.1:" + http;
         Path jar = repositoryRoot().resolve("supervisor/target/quarkus-app/quarkus-run.jar");
-        assertThat(jar).as("package the Supervisor first (./mvnw package)").exists();
+        assertThat(jar).as("the packaged Supervisor (build with -pl supervisor,warden, or ./mvnw verify)").exists();
         supervisor = new ProcessBuilder(javaBin(), HEAP, "-XX:+UseSerialGC", "-Dlodestar.data-dir=" + work.resolve("data"),
                 "-Dquarkus.http.port=" + http, "-Dquarkus.grpc.server.port=" + grpc,
                 "-Dsupervisor.bootstrap.admin-key=" + KEY, "-jar", jar.toString())
