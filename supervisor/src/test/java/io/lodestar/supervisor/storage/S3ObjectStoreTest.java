@@ -8,7 +8,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.Random;
 
 import org.junit.jupiter.api.AfterAll;
@@ -28,8 +27,8 @@ class S3ObjectStoreTest {
     @BeforeAll
     static void startServer() throws Exception {
         server = S3ProxyServer.start();
-        store = ObjectStoreProducer.s3(config(server.endpoint()));
-        ObjectStoreProducer.s3Client(config(server.endpoint())).createBucket(b -> b.bucket(BUCKET));
+        store = ObjectStoreProducer.s3(server.storeConfig(BUCKET, PART));
+        server.createBucket(BUCKET);
     }
 
     @AfterAll
@@ -106,16 +105,4 @@ class S3ObjectStoreTest {
         return bytes;
     }
 
-    private static ObjectStoreConfig.S3 config(URI endpoint) {
-        return new ObjectStoreConfig.S3() {
-            public Optional<URI> endpoint() { return Optional.of(endpoint); }
-            public String region() { return "us-east-1"; }
-            public Optional<String> bucket() { return Optional.of(BUCKET); }
-            public String keyPrefix() { return "lodestar/"; }
-            public boolean pathStyle() { return true; }
-            public Optional<String> accessKeyId() { return Optional.of(S3ProxyServer.IDENTITY); }
-            public Optional<String> secretAccessKey() { return Optional.of(S3ProxyServer.CREDENTIAL); }
-            public int partSizeBytes() { return PART; }
-        };
-    }
 }

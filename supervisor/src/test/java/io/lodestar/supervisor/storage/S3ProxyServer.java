@@ -66,6 +66,26 @@ final class S3ProxyServer implements AutoCloseable {
         throw new IllegalStateException("S3Proxy did not answer within 60 s");
     }
 
+    /** The store settings that reach this server, with static credentials and path-style addressing. */
+    ObjectStoreConfig.S3 storeConfig(String bucket, int partSize) {
+        return new ObjectStoreConfig.S3() {
+            public java.util.Optional<URI> endpoint() { return java.util.Optional.of(endpoint); }
+            public String region() { return "us-east-1"; }
+            public java.util.Optional<String> bucket() { return java.util.Optional.of(bucket); }
+            public String keyPrefix() { return "lodestar/"; }
+            public boolean pathStyle() { return true; }
+            public java.util.Optional<String> accessKeyId() { return java.util.Optional.of(IDENTITY); }
+            public java.util.Optional<String> secretAccessKey() { return java.util.Optional.of(CREDENTIAL); }
+            public int partSizeBytes() { return partSize; }
+        };
+    }
+
+    void createBucket(String bucket) {
+        try (var client = ObjectStoreProducer.s3Client(storeConfig(bucket, 5 * 1024 * 1024))) {
+            client.createBucket(b -> b.bucket(bucket));
+        }
+    }
+
     URI endpoint() {
         return endpoint;
     }
