@@ -72,11 +72,30 @@ public final class Api {
 
     /** A key of the admin's tenant holding only these permissions. */
     public static String keyWith(Permission... permissions) {
+        return keyOf(QuarkusTransaction.requiringNew().call(
+                () -> ApiKey.<ApiKey>find("keyHash", Secrets.hash(ADMIN_KEY)).firstResult().tenantId), permissions);
+    }
+
+    /** A key of a tenant of its own (created here), to show another tenant's resources stay invisible. */
+    public static String keyOfAnotherTenant(Permission... permissions) {
+        long tenantId = System.nanoTime();
+        QuarkusTransaction.requiringNew().run(() -> {
+            Tenant tenant = new Tenant();
+            tenant.id = tenantId;
+            tenant.name = "another tenant";
+            tenant.plan = "basic";
+            tenant.createdAt = Instant.now();
+            tenant.persist();
+        });
+        return keyOf(tenantId, permissions);
+    }
+
+    private static String keyOf(long tenantId, Permission... permissions) {
         String secret = Secrets.generate("ld_");
         QuarkusTransaction.requiringNew().run(() -> {
             ApiKey key = new ApiKey();
             key.id = System.nanoTime();
-            key.tenantId = ApiKey.<ApiKey>find("keyHash", Secrets.hash(ADMIN_KEY)).firstResult().tenantId;
+            key.tenantId = tenantId;
             key.name = "test";
             key.keyPrefix = secret.substring(0, 8);
             key.keyHash = Secrets.hash(secret);

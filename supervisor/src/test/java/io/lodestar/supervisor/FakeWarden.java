@@ -31,6 +31,12 @@ public final class FakeWarden implements AutoCloseable {
     private final BlockingQueue<TaskUpdateAck> acks = new LinkedBlockingQueue<>();
     private final CountDownLatch welcomed = new CountDownLatch(1);
     private final CountDownLatch ended = new CountDownLatch(1);
+    private final java.util.concurrent.ScheduledExecutorService heartbeats =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread thread = new Thread(r, "fake-warden-heartbeat");
+                thread.setDaemon(true);
+                return thread;
+            });
     private volatile Welcome welcome;
     private volatile Status endStatus;
     private StreamObserver<WardenMessage> outbound;
@@ -60,6 +66,11 @@ public final class FakeWarden implements AutoCloseable {
         this.nodeId = nodeId;
         this.secret = secret;
         return this;
+    }
+
+    /** The gRPC channel to the Supervisor, for calls besides the link (snapshot uploads). */
+    public ManagedChannel channel() {
+        return channel;
     }
 
     public long nodeId() {
@@ -148,6 +159,19 @@ public final class FakeWarden implements AutoCloseable {
         send(WardenMessage.newBuilder().setTaskUpdate(update(taskId, state, message)).build());
     }
 
+    /** Heartbeats every {@code millis} until closed, for tests that outlast the heartbeat TTL. */
+    public FakeWarden beating(long millis) {
+        java.util.concurrent.atomic.AtomicLong seq = new java.util.concurrent.atomic.AtomicLong();
+        heartbeats.scheduleAtFixedRate(() -> {
+            try {
+                heartbeat(seq.incrementAndGet());
+            } catch (RuntimeException closed) {
+                // the stream ended; close() stops the beat
+            }
+        }, millis, millis, TimeUnit.MILLISECONDS);
+        return this;
+    }
+
     public void heartbeat(long seq) {
         send(WardenMessage.newBuilder().setHeartbeat(Heartbeat.newBuilder().setSeq(seq)).build());
     }
@@ -170,6 +194,7 @@ public final class FakeWarden implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
+        heartbeats.shutdownNow();
         try {
             disconnect();
         } catch (RuntimeException ignored) {

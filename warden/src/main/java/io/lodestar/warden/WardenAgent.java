@@ -23,6 +23,9 @@ import io.lodestar.warden.runtime.ProcessDriver;
 import io.lodestar.warden.runtime.ProcessSpecs;
 import io.lodestar.warden.runtime.RuntimeDriver;
 import io.lodestar.warden.runtime.RuntimeKind;
+import io.lodestar.warden.snapshot.NodeDiagnostics;
+import io.lodestar.warden.snapshot.SnapshotHandler;
+import io.lodestar.warden.snapshot.SnapshotUploader;
 import io.lodestar.warden.state.InMemoryTaskJournal;
 import io.lodestar.warden.state.TaskJournal;
 import io.lodestar.warden.task.Reconfiguration;
@@ -54,6 +57,7 @@ public class WardenAgent {
 
     private static final Duration HEALTH_REQUEST_TIMEOUT = Duration.ofSeconds(1);
     private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(3);
+    private static final Duration SNAPSHOT_UPLOAD_TIMEOUT = Duration.ofMinutes(10);
 
     @Inject
     WardenConfig config;
@@ -85,8 +89,13 @@ public class WardenAgent {
 
         TaskJournal journal = new InMemoryTaskJournal();
         lanes = new TaskLanes();
-        TaskHandlers handlers = new TaskHandlers(Map.of(Task.KindCase.RUNTIME_ACTION,
-                new RuntimeActionHandler(drivers, new Reconfiguration(configPaths()))));
+        SnapshotHandler snapshots = new SnapshotHandler(
+                () -> NodeDiagnostics.context(config, identity.nodeId(), version, clock.instant()),
+                new SnapshotUploader(channel, identity, SNAPSHOT_UPLOAD_TIMEOUT), config.stateDir().resolve("snapshots"),
+                Duration.ofSeconds(2));
+        TaskHandlers handlers = new TaskHandlers(Map.of(
+                Task.KindCase.RUNTIME_ACTION, new RuntimeActionHandler(drivers, new Reconfiguration(configPaths())),
+                Task.KindCase.SNAPSHOT, snapshots));
         SupervisorClock supervisorClock = new SupervisorClock(clock);
         CurrentStream current = new CurrentStream();
         TaskIntake intake = new TaskIntake(journal, handlers, lanes, current, supervisorClock::millis);

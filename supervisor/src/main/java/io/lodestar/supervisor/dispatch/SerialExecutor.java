@@ -5,13 +5,13 @@ import java.util.Queue;
 import java.util.concurrent.Executor;
 
 /** Runs tasks one at a time, in submission order, on a shared pool: one per Warden session keeps its messages in order. */
-final class SerialExecutor implements Executor {
+public final class SerialExecutor implements Executor {
 
     private final Queue<Runnable> queue = new ArrayDeque<>();
     private final Executor pool;
     private Runnable active;
 
-    SerialExecutor(Executor pool) {
+    public SerialExecutor(Executor pool) {
         this.pool = pool;
     }
 

@@ -25,7 +25,7 @@ public class Task extends PanacheEntityBase {
     public long nodeId;
     @Column(name = "activity_id")
     public Long activityId;
-    /** runtime_action for now; snapshots, log fetches and kills come as further kinds. */
+    /** runtime_action or snapshot; log fetches and kills come as further kinds. */
     public String kind;
     public String runtime;
     public String action;
@@ -42,4 +42,6 @@ public class Task extends PanacheEntityBase {
     public Instant acceptedAt;
     @Column(name = "finished_at")
     public Instant finishedAt;
+    /** The kind's own request (e.g. a SnapshotRequest), protobuf-encoded and base64, for kinds beyond runtime actions. */
+    public String payload;
 }

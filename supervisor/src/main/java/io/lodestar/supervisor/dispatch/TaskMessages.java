@@ -1,6 +1,7 @@
 package io.lodestar.supervisor.dispatch;
 
 import io.lodestar.protocol.v1.RuntimeAction;
+import io.lodestar.protocol.v1.SnapshotRequest;
 import io.lodestar.supervisor.activity.ActionSpec;
 import io.lodestar.supervisor.activity.RuntimeName;
 
@@ -8,11 +9,16 @@ import io.lodestar.supervisor.activity.RuntimeName;
 final class TaskMessages {
 
     static final String RUNTIME_ACTION = "runtime_action";
+    static final String SNAPSHOT = "snapshot";
 
     private TaskMessages() {
     }
 
     static io.lodestar.protocol.v1.Task toProto(Task task) {
+        if (SNAPSHOT.equals(task.kind)) {
+            return io.lodestar.protocol.v1.Task.newBuilder().setTaskId(task.id).setDeadlineMs(task.deadlineAt.toEpochMilli())
+                    .setSnapshot(TaskPayloads.decode(task.payload, SnapshotRequest.parser())).build();
+        }
         RuntimeAction.Builder action = RuntimeAction.newBuilder()
                 .setRuntime(RuntimeName.parse(task.runtime).proto())
                 .setAction(ActionSpec.Kind.valueOf(task.action).proto());

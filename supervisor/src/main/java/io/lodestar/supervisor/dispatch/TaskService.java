@@ -1,6 +1,7 @@
 package io.lodestar.supervisor.dispatch;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -15,6 +16,7 @@ import jakarta.transaction.Synchronization;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
+import io.lodestar.protocol.v1.SnapshotRequest;
 import io.lodestar.protocol.v1.TaskUpdate;
 import io.lodestar.supervisor.SupervisorConfig;
 import io.lodestar.supervisor.activity.ActionSpec;
@@ -75,6 +77,33 @@ public class TaskService {
         }
         pushAfterCommit(task);
         return task;
+    }
+
+    /**
+     * Writes a snapshot task in the caller's transaction and pushes it once that commits. The task takes the
+     * snapshot item's id; its deadline is the caller's, since building and uploading a bundle takes longer
+     * than a runtime action.
+     */
+    public Task createSnapshot(long nodeId, long snapshotId, SnapshotRequest request, Duration deadline) {
+        Task task = new Task();
+        task.id = snapshotId;
+        task.nodeId = nodeId;
+        task.kind = TaskMessages.SNAPSHOT;
+        task.payload = TaskPayloads.encode(request);
+        task.state = TaskState.PENDING;
+        task.createdAt = clock.instant();
+        task.deadlineAt = task.createdAt.plus(deadline);
+        task.persist();
+        pushAfterCommit(task);
+        return task;
+    }
+
+    /** The open snapshot task of this node with this id, locked; empty when there is none. */
+    public java.util.Optional<Task> openSnapshotTask(long nodeId, long taskId) {
+        Task task = Task.findById(taskId, LockModeType.PESSIMISTIC_WRITE);
+        boolean usable = task != null && task.nodeId == nodeId && TaskMessages.SNAPSHOT.equals(task.kind)
+                && TaskState.OPEN.contains(task.state);
+        return usable ? java.util.Optional.of(task) : java.util.Optional.empty();
     }
 
     private void pushAfterCommit(Task task) {
@@ -151,11 +180,12 @@ public class TaskService {
         for (Task task : overdue) {
             Agent agent = Agent.findById(task.nodeId);
             boolean online = agent != null && agent.state == AgentState.ONLINE;
+            Duration allowed = Duration.between(task.createdAt, task.deadlineAt);
             String why = online
                     ? "The Warden on node " + task.nodeId + " did not report an outcome before the dispatch deadline ("
-                            + config.dispatch().deadline() + ")."
+                            + allowed + ")."
                     : "node offline: the Warden on node " + task.nodeId + " did not connect before the dispatch deadline ("
-                            + config.dispatch().deadline() + ").";
+                            + allowed + ").";
             transition(task, TaskState.EXPIRED, why);
             expired.add(task.id);
         }

@@ -9,6 +9,8 @@ import io.grpc.stub.StreamObserver;
 import io.lodestar.protocol.v1.EnrollRequest;
 import io.lodestar.protocol.v1.EnrollResponse;
 import io.lodestar.protocol.v1.Hello;
+import io.lodestar.protocol.v1.SnapshotUploadPart;
+import io.lodestar.protocol.v1.SnapshotUploadReceipt;
 import io.lodestar.protocol.v1.SupervisorMessage;
 import io.lodestar.protocol.v1.TaskUpdate;
 import io.lodestar.protocol.v1.TaskUpdateAck;
@@ -19,6 +21,7 @@ import io.lodestar.supervisor.SupervisorConfig;
 import io.lodestar.supervisor.agent.AgentPresence;
 import io.lodestar.supervisor.agent.EnrollmentService;
 import io.lodestar.supervisor.common.DomainException;
+import io.lodestar.supervisor.snapshot.SnapshotUploads;
 import io.quarkus.grpc.GrpcService;
 import io.quarkus.logging.Log;
 import io.smallrye.common.annotation.Blocking;
@@ -46,6 +49,9 @@ public class WardenLinkService extends WardenLinkGrpc.WardenLinkImplBase {
     @Inject
     Clock clock;
 
+    @Inject
+    SnapshotUploads snapshotUploads;
+
     @Override
     @Blocking
     public void enroll(EnrollRequest request, StreamObserver<EnrollResponse> response) {
@@ -61,6 +67,11 @@ public class WardenLinkService extends WardenLinkGrpc.WardenLinkImplBase {
             Log.errorf(e, "Enrollment of %s failed", request.getHost().getHostname());
             response.onError(Status.INTERNAL.withDescription("The Supervisor failed to enroll this node; see its log.").asRuntimeException());
         }
+    }
+
+    @Override
+    public StreamObserver<SnapshotUploadPart> uploadSnapshot(StreamObserver<SnapshotUploadReceipt> response) {
+        return snapshotUploads.receive(response);
     }
 
     @Override

@@ -1,47 +1,96 @@
 package io.lodestar.supervisor.snapshot;
 
+import java.util.Map;
+
+import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
-import io.lodestar.supervisor.common.NotYetAvailable;
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.lodestar.supervisor.common.DomainException;
+import io.lodestar.supervisor.common.JsonBodies;
+import io.lodestar.supervisor.common.Page;
+import io.lodestar.supervisor.common.PageRequest;
+import io.lodestar.supervisor.common.PathIds;
+import io.lodestar.supervisor.tenancy.Caller;
 import io.lodestar.supervisor.tenancy.Permission;
 import io.lodestar.supervisor.tenancy.RequiresPermission;
 
-/** Seed 004. */
+/** Seed 004: diagnostic snapshots of a deployment's nodes. */
 @Path("/deployments/{deployment_id}/snapshots")
 @Produces(MediaType.APPLICATION_JSON)
 public class SnapshotResource {
 
-    @GET
-    @RequiresPermission(Permission.DEPLOYMENT_READ)
-    public Response list(@Context UriInfo uri) {
-        return NotYetAvailable.problem(uri, "Snapshots");
-    }
+    @Inject
+    Caller caller;
 
-    @GET
-    @Path("/{rest: .+}")
-    @RequiresPermission(Permission.DEPLOYMENT_READ)
-    public Response read(@Context UriInfo uri) {
-        return NotYetAvailable.problem(uri, "Snapshots");
-    }
+    @Inject
+    SnapshotService snapshots;
 
+    /** One item per node, all processing; 204 as the seed shows. */
     @POST
     @RequiresPermission(Permission.DEPLOYMENT_MANAGE)
-    public Response create(@Context UriInfo uri) {
-        return NotYetAvailable.problem(uri, "Snapshots");
+    public Response create(@PathParam("deployment_id") String deploymentId, String body) {
+        JsonNode json = JsonBodies.optionalObject(body);
+        SnapshotService.Options options = new SnapshotService.Options(flag(json, "redact_secrets"), flag(json, "include_iggy"));
+        snapshots.create(caller.tenantId(), deployment(deploymentId), options);
+        return Response.noContent().build();
+    }
+
+    @GET
+    @RequiresPermission(Permission.DEPLOYMENT_READ)
+    public Page<SnapshotView> list(@PathParam("deployment_id") String deploymentId,
+            @QueryParam("page") Integer page, @QueryParam("results") Integer results,
+            @QueryParam("skip") Integer skip, @QueryParam("limit") Integer limit) {
+        return snapshots.list(caller.tenantId(), deployment(deploymentId), PageRequest.of(page, results, skip, limit));
+    }
+
+    @GET
+    @Path("/{snapshot_id}")
+    @RequiresPermission(Permission.DEPLOYMENT_READ)
+    public SnapshotView get(@PathParam("deployment_id") String deploymentId, @PathParam("snapshot_id") String snapshotId) {
+        return snapshots.get(caller.tenantId(), deployment(deploymentId), PathIds.parse(snapshotId, "snapshot_id"));
+    }
+
+    @GET
+    @Path("/{snapshot_id}/download")
+    @RequiresPermission(Permission.DEPLOYMENT_READ)
+    public Map<String, String> download(@PathParam("deployment_id") String deploymentId,
+            @PathParam("snapshot_id") String snapshotId, @Context UriInfo uri) {
+        return Map.of("url", snapshots.downloadUrl(caller.tenantId(), deployment(deploymentId),
+                PathIds.parse(snapshotId, "snapshot_id"), uri.getBaseUri()).toString());
     }
 
     @DELETE
     @Path("/{snapshot_id}")
     @RequiresPermission(Permission.DEPLOYMENT_MANAGE)
-    public Response delete(@Context UriInfo uri) {
-        return NotYetAvailable.problem(uri, "Snapshots");
+    public Response delete(@PathParam("deployment_id") String deploymentId, @PathParam("snapshot_id") String snapshotId) {
+        snapshots.delete(caller.tenantId(), deployment(deploymentId), PathIds.parse(snapshotId, "snapshot_id"));
+        return Response.noContent().build();
+    }
+
+    private static long deployment(String id) {
+        return PathIds.parse(id, "deployment_id");
+    }
+
+    private static boolean flag(JsonNode body, String field) {
+        JsonNode value = body.get(field);
+        if (value == null || value.isNull()) {
+            return true;
+        }
+        if (!value.isBoolean()) {
+            throw new DomainException.Invalid(field + " must be true or false; got " + value + ".");
+        }
+        return value.booleanValue();
     }
 }

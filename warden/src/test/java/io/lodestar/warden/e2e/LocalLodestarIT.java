@@ -5,14 +5,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasSize;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -122,6 +129,50 @@ class LocalLodestarIT {
 
     @Test
     @Order(7)
+    void theSeedsSnapshotCallsTakeDownloadAndDeleteARealReportOnEveryNode() throws Exception {
+        // seed 004's four calls, verbatim but for the placeholders
+        curl("curl -X POST {supervisor_url}/deployments/{deployment_id}/snapshots \\\n"
+                + "-H \"ld-api-key: YOUR_API_KEY\" \\\n"
+                + "-H \"Content-Type: application/json\" \\\n"
+                + "-d '{\n\"redact_secrets\": true,\n\"include_iggy\": true\n}'", null, 204);
+        await().atMost(Duration.ofSeconds(120)).untilAsserted(() -> api().get(snapshots()).then()
+                .body("items", hasSize(3)).body("items.status", everyItem(equalTo("completed"))));
+        String listing = curl("curl \"{supervisor_url}/deployments/{deployment_id}/snapshots?page=1&results=10\" \\\n"
+                + "-H \"ld-api-key: YOUR_API_KEY\"", null, 200);
+        assertThat(listing).contains("\"deployment_name\"", "\"status\":\"completed\"", "\"total_results\":3");
+
+        long node = lodestar.nodeIds().get(0);
+        Number snapshotId = api().get(snapshots()).then().extract().path("items.find { it.node_id == " + node + " }.id");
+        String download = curl("curl {supervisor_url}/deployments/{deployment_id}/snapshots/{snapshot_id}/download \\\n"
+                + "-H \"ld-api-key: YOUR_API_KEY\"", snapshotId, 200);
+        String url = io.restassured.path.json.JsonPath.from(download).getString("url");
+        Path zip = Files.createTempFile("snapshot", ".zip");
+        assertThat(new ProcessBuilder("curl", "-sf", "-o", zip.toString(), url).inheritIO().start().waitFor())
+                .as("the signed URL downloads without an API key").isZero();
+        try (ZipFile bundle = new ZipFile(zip.toFile())) {
+            String report = new String(bundle.getInputStream(bundle.getEntry("report.html")).readAllBytes(), StandardCharsets.UTF_8);
+            String deploymentName = api().get("/deployments/" + lodestar.deploymentId()).then().extract().path("name");
+            assertThat(report).startsWith("<!DOCTYPE html>").contains("id=\"snapshot-data\"", String.valueOf(node),
+                    "Snapshot " + deploymentName + " / " + node);
+            assertThat(bundle.getEntry("results.json")).isNotNull();
+            Path data = Files.createTempFile("iggy-data", ".zip");
+            Files.copy(bundle.getInputStream(bundle.getEntry("iggy-data.zip")), data, StandardCopyOption.REPLACE_EXISTING);
+            try (ZipFile iggy = new ZipFile(data.toFile())) {
+                List<String> names = iggy.stream().map(ZipEntry::getName).toList();
+                assertThat(names).as("the stand-in runtime's data files")
+                        .anyMatch(n -> n.endsWith("stand-in.state")).anyMatch(n -> n.endsWith("messages.log"));
+            }
+        }
+
+        curl("curl -X DELETE {supervisor_url}/deployments/{deployment_id}/snapshots/{snapshot_id} \\\n"
+                + "-H \"ld-api-key: YOUR_API_KEY\"", snapshotId, 204);
+        assertThat(new ProcessBuilder("curl", "-s", "-o", "/dev/null", "-w", "%{http_code}", url).start()
+                .getInputStream().readAllBytes()).asString().as("the archive is gone from the store").isEqualTo("404");
+        api().get(snapshots()).then().body("items", hasSize(2));
+    }
+
+    @Test
+    @Order(10)
     void anActionForANodeWhoseWardenIsDownIsRejectedAfterTheDeadline() {
         long node = lodestar.nodeIds().get(2);
         ProcessHandle.of(lodestar.wardenPids().get(2)).ifPresent(ProcessHandle::destroyForcibly);
@@ -186,6 +237,25 @@ class LocalLodestarIT {
 
     private static RequestSpecification api() {
         return given().baseUri(lodestar.url()).header("ld-api-key", lodestar.apiKey()).contentType("application/json");
+    }
+
+    private static String snapshots() {
+        return "/deployments/" + lodestar.deploymentId() + "/snapshots";
+    }
+
+    /** Runs a documented curl command with its placeholders filled in; returns the body, checking the status. */
+    private static String curl(String documented, Number snapshotId, int expectedStatus) throws IOException, InterruptedException {
+        String command = documented.replace("{supervisor_url}", lodestar.url())
+                .replace("{deployment_id}", String.valueOf(lodestar.deploymentId()))
+                .replace("YOUR_API_KEY", lodestar.apiKey())
+                .replace("{snapshot_id}", String.valueOf(snapshotId))
+                + " -s -w '\\n%{http_code}'";
+        Process process = new ProcessBuilder("bash", "-c", command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor()).as(command).isZero();
+        int cut = output.lastIndexOf('\n');
+        assertThat(output.substring(cut + 1).trim()).as(command + "\n" + output).isEqualTo(String.valueOf(expectedStatus));
+        return cut < 0 ? "" : output.substring(0, cut);
     }
 
     private static String activities() {
