@@ -37,4 +37,7 @@ public class Agent extends ScopedEntity {
     public Instant lastSeenAt;
     @Column(name = "created_at")
     public Instant createdAt;
+    /** Its node's runtime state in its deployment (starting … stopped), or null when it never had one. */
+    @Column(name = "runtime_state")
+    public String runtimeState;
 }
