@@ -55,17 +55,43 @@ public final class Api {
 
     /** A key of the admin's tenant holding only these permissions. */
     public static String keyWith(Permission... permissions) {
+        return key(null, null, permissions);
+    }
+
+    /** A key of the admin's tenant that expired a minute ago (the API refuses to create one). */
+    public static String expiredKeyWith(Permission... permissions) {
+        return key(Instant.now().minusSeconds(60), null, permissions);
+    }
+
+    /** A key of the admin's tenant, revoked through the API. */
+    public static String revokedKeyWith(Permission... permissions) {
+        String secret = key(null, null, permissions);
+        Number id = admin().get("/api-keys?results=100").then().statusCode(200)
+                .extract().path("items.find { it.key_prefix == '" + secret.substring(0, 8) + "' }.id");
+        admin().delete("/api-keys/" + id).then().statusCode(200);
+        return secret;
+    }
+
+    /** Creates a tenant through the API and returns its first key (every permission). */
+    public static String newTenantKey(String name) {
+        return admin().body(java.util.Map.of("name", name, "plan", "pro")).post("/tenants")
+                .then().statusCode(201).extract().path("admin_key.key");
+    }
+
+    private static String key(Instant expiresAt, Instant revokedAt, Permission... permissions) {
         String secret = Secrets.generate("ld_");
         QuarkusTransaction.requiringNew().run(() -> {
             ApiKey key = new ApiKey();
             key.id = System.nanoTime();
-            key.tenantId = Tenant.<Tenant>findAll().firstResult().id;
+            key.tenantId = Tenant.<Tenant>find("order by id").firstResult().id;
             key.name = "test";
             key.keyPrefix = secret.substring(0, 8);
             key.keyHash = Secrets.hash(secret);
             key.permissions = ApiKey.encode(permissions.length == 0 ? EnumSet.noneOf(Permission.class)
                     : EnumSet.copyOf(List.of(permissions)));
             key.createdAt = Instant.now();
+            key.expiresAt = expiresAt;
+            key.revokedAt = revokedAt;
             key.persist();
         });
         return secret;
