@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 import jakarta.inject.Inject;
+import org.jboss.resteasy.reactive.ResponseStatus;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -12,7 +13,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -37,9 +37,10 @@ public class DeploymentResource {
 
     @POST
     @RequiresPermission(Permission.DEPLOYMENT_MANAGE)
-    public Response create(String body) {
+    @ResponseStatus(201)
+    public DeploymentView create(String body) {
         DeploymentService.NewDeployment request = NewDeploymentBody.parse(JsonBodies.optionalObject(body), Optional.empty());
-        return Response.status(201).entity(deployments.create(caller.tenantId(), caller.authorId(), request)).build();
+        return deployments.create(caller.tenantId(), caller.authorId(), request);
     }
 
     @GET
@@ -76,6 +77,7 @@ public class DeploymentResource {
     @RequiresPermission(Permission.DEPLOYMENT_MANAGE)
     public DeploymentView scale(@PathParam("deployment_id") String deploymentId, String body) {
         long id = PathIds.parse(deploymentId, "deployment_id");
+        deployments.get(caller.tenantId(), id); // another tenant's deployment is a 404 whatever the body says
         JsonNode replicas = JsonBodies.optionalObject(body).get("replicas");
         if (replicas == null || !replicas.isIntegralNumber() || !replicas.canConvertToInt()) {
             throw new DomainException.Invalid("Send the wanted number of nodes as {\"replicas\": N}, N between 1 and "

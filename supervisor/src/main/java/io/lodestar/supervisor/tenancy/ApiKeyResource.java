@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import jakarta.inject.Inject;
+import org.jboss.resteasy.reactive.ResponseStatus;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -15,7 +16,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -38,7 +38,8 @@ public class ApiKeyResource {
 
     /** {@code {"name":…, "permissions":[…], "expires_at":"…"?}} → 201 with the key, shown this once. */
     @POST
-    public Response create(String body) {
+    @ResponseStatus(201)
+    public ApiKeyView create(String body) {
         JsonNode request = JsonBodies.optionalObject(body);
         String name = TenancyBodies.name(request, "an API key name");
         JsonNode wanted = request.get("permissions");
@@ -59,9 +60,7 @@ public class ApiKeyResource {
                         + n.asText() + "'.");
             }
         });
-        ApiKeyView created = keys.create(caller.tenantId(), caller.permissions(),
-                new ApiKeyService.NewKey(name, permissions, expiresAt));
-        return Response.status(201).entity(created).build();
+        return keys.create(caller.tenantId(), caller.permissions(), new ApiKeyService.NewKey(name, permissions, expiresAt));
     }
 
     @GET

@@ -3,6 +3,7 @@ package io.lodestar.supervisor.tenancy;
 import java.util.Optional;
 
 import jakarta.inject.Inject;
+import org.jboss.resteasy.reactive.ResponseStatus;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -10,7 +11,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -37,11 +37,12 @@ public class TenancyResource {
     /** {@code {"name":…, "plan":"basic|pro|enterprise"}} → 201 with the tenant and its first key (shown once). */
     @POST
     @Path("tenants")
-    public Response createTenant(String body) {
+    @ResponseStatus(201)
+    public TenantView createTenant(String body) {
         JsonNode request = JsonBodies.optionalObject(body);
         String name = TenancyBodies.name(request, "a tenant name");
         Plan plan = Plan.parse(request.path("plan").asText("basic"));
-        return Response.status(201).entity(tenancy.createTenant(name, plan)).build();
+        return tenancy.createTenant(name, plan);
     }
 
     @GET
@@ -59,9 +60,10 @@ public class TenancyResource {
 
     @POST
     @Path("divisions")
-    public Response createDivision(String body) {
+    @ResponseStatus(201)
+    public DivisionView createDivision(String body) {
         String name = TenancyBodies.name(JsonBodies.optionalObject(body), "a division name");
-        return Response.status(201).entity(tenancy.createDivision(caller.tenantId(), name)).build();
+        return tenancy.createDivision(caller.tenantId(), name);
     }
 
     @GET
@@ -80,12 +82,13 @@ public class TenancyResource {
     /** {@code {"name":…, "division_id":…?}}; the division defaults to the tenant's first. */
     @POST
     @Path("environments")
-    public Response createEnvironment(String body) {
+    @ResponseStatus(201)
+    public EnvironmentView createEnvironment(String body) {
         JsonNode request = JsonBodies.optionalObject(body);
         String name = TenancyBodies.name(request, "an environment name");
         Optional<Long> division = Optional.ofNullable(request.get("division_id")).filter(n -> !n.isNull())
                 .map(n -> JsonBodies.id(n, "division_id"));
-        return Response.status(201).entity(tenancy.createEnvironment(caller.tenantId(), division, name)).build();
+        return tenancy.createEnvironment(caller.tenantId(), division, name);
     }
 
     @GET
