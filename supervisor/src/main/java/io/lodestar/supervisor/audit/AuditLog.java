@@ -79,7 +79,8 @@ public class AuditLog {
         filters.beforeId().ifPresent(v -> and(where, params, "id < :before", "before", v));
         PanacheQuery<AuditEvent> query = AuditEvent.find(where + " order by id desc", params);
         List<AuditEvent> rows = query.range(request.offset(), request.offset() + request.size() - 1).list();
-        return Page.of(rows, query.count(), request, AuditEventView::of);
+        return Page.bounded(rows, io.lodestar.supervisor.common.Counts.upToLimit(AuditEvent.class, where.toString(), params),
+                request, AuditEventView::of);
     }
 
     private static void and(StringBuilder where, Parameters params, String clause, String name, Object value) {

@@ -24,6 +24,7 @@ import io.lodestar.supervisor.activity.RuntimeName;
 import io.lodestar.supervisor.agent.Agent;
 import io.lodestar.supervisor.agent.AgentService;
 import io.lodestar.supervisor.agent.AgentState;
+import io.lodestar.supervisor.common.Counts;
 import io.lodestar.supervisor.common.DomainException;
 import io.lodestar.supervisor.common.Ids;
 import io.lodestar.supervisor.common.Page;
@@ -237,7 +238,8 @@ public class DeploymentService {
         });
         PanacheQuery<DeploymentEvent> query = DeploymentEvent.find(where + " order by id desc", params);
         List<DeploymentEvent> rows = query.range(request.offset(), request.offset() + request.size() - 1).list();
-        return DeploymentEventsPage.of(deployment, Page.of(rows, query.count(), request, DeploymentEventView::of));
+        return DeploymentEventsPage.of(deployment,
+                Page.bounded(rows, Counts.upToLimit(DeploymentEvent.class, where.toString(), params), request, DeploymentEventView::of));
     }
 
     /** A node's runtime action finished: its node's state follows, and the deployment's status from all nodes. */
