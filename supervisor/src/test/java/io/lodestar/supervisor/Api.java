@@ -72,11 +72,30 @@ public final class Api {
 
     /** A key of the admin's tenant holding only these permissions. */
     public static String keyWith(Permission... permissions) {
-        return keyOf(QuarkusTransaction.requiringNew().call(
-                () -> ApiKey.<ApiKey>find("keyHash", Secrets.hash(ADMIN_KEY)).firstResult().tenantId), permissions);
+        return key(adminTenantId(), null, null, permissions);
     }
 
-    /** A key of a tenant of its own (created here), to show another tenant's resources stay invisible. */
+    /** A key of the admin's tenant that expired a minute ago (the API refuses to create one). */
+    public static String expiredKeyWith(Permission... permissions) {
+        return key(adminTenantId(), Instant.now().minusSeconds(60), null, permissions);
+    }
+
+    /** A key of the admin's tenant, revoked through the API. */
+    public static String revokedKeyWith(Permission... permissions) {
+        String secret = keyWith(permissions);
+        Number id = admin().get("/api-keys?results=100").then().statusCode(200)
+                .extract().path("items.find { it.key_prefix == '" + secret.substring(0, 8) + "' }.id");
+        admin().delete("/api-keys/" + id).then().statusCode(200);
+        return secret;
+    }
+
+    /** Creates a tenant through the API and returns its first key (every permission). */
+    public static String newTenantKey(String name) {
+        return admin().body(java.util.Map.of("name", name, "plan", "pro")).post("/tenants")
+                .then().statusCode(201).extract().path("admin_key.key");
+    }
+
+    /** A key of a tenant of its own (created here, plan basic), to show another tenant's resources stay invisible. */
     public static String keyOfAnotherTenant(Permission... permissions) {
         long tenantId = System.nanoTime();
         QuarkusTransaction.requiringNew().run(() -> {
@@ -87,10 +106,15 @@ public final class Api {
             tenant.createdAt = Instant.now();
             tenant.persist();
         });
-        return keyOf(tenantId, permissions);
+        return key(tenantId, null, null, permissions);
     }
 
-    private static String keyOf(long tenantId, Permission... permissions) {
+    private static long adminTenantId() {
+        return QuarkusTransaction.requiringNew().call(
+                () -> ApiKey.<ApiKey>find("keyHash", Secrets.hash(ADMIN_KEY)).firstResult().tenantId);
+    }
+
+    private static String key(long tenantId, Instant expiresAt, Instant revokedAt, Permission... permissions) {
         String secret = Secrets.generate("ld_");
         QuarkusTransaction.requiringNew().run(() -> {
             ApiKey key = new ApiKey();
@@ -102,6 +126,8 @@ public final class Api {
             key.permissions = ApiKey.encode(permissions.length == 0 ? EnumSet.noneOf(Permission.class)
                     : EnumSet.copyOf(List.of(permissions)));
             key.createdAt = Instant.now();
+            key.expiresAt = expiresAt;
+            key.revokedAt = revokedAt;
             key.persist();
         });
         return secret;

@@ -116,7 +116,11 @@ class WardenAgentTest {
 
     private TaskUpdate terminalUpdate() throws InterruptedException {
         assertThat(supervisor.nextUpdate(WAIT).getState()).isEqualTo(TaskState.TASK_STATE_ACCEPTED);
-        return supervisor.nextUpdate(WAIT);
+        TaskUpdate update = supervisor.nextUpdate(WAIT);
+        while (update.getState() == TaskState.TASK_STATE_RUNNING) { // a spawned process reports RUNNING first
+            update = supervisor.nextUpdate(WAIT);
+        }
+        return update;
     }
 
     @Test

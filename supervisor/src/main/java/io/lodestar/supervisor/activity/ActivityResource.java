@@ -40,6 +40,7 @@ public class ActivityResource {
     @POST
     @Path("/{runtime}/{action}")
     @RequiresPermission(Permission.DEPLOYMENT_MANAGE)
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "202", description = "The created activities, one per node")
     public Response trigger(@PathParam("deployment_id") String deploymentId, @PathParam("runtime") String runtime,
             @PathParam("action") String action, @QueryParam("queue") String queue, String body) {
         RuntimeName runtimeName = RuntimeName.parse(runtime);

@@ -172,7 +172,8 @@ public class ActivityService {
         });
         PanacheQuery<Activity> query = Activity.find(where + " order by id desc", params);
         List<Activity> rows = query.range(request.offset(), request.offset() + request.size() - 1).list();
-        return Page.of(rows, query.count(), request, ActivityView::of);
+        return Page.bounded(rows, io.lodestar.supervisor.common.Counts.upToLimit(Activity.class, where.toString(), params),
+                request, ActivityView::of);
     }
 
     public ActivityView get(long tenantId, long deploymentId, long activityId) {

@@ -40,4 +40,7 @@ public class Agent extends ScopedEntity {
     /** Set by DELETE /agents/{id}: the node's secret is refused from then on, by every replica. */
     @Column(name = "revoked_at")
     public Instant revokedAt;
+    /** Its node's runtime state in its deployment (starting … stopped), or null when it never had one. */
+    @Column(name = "runtime_state")
+    public String runtimeState;
 }

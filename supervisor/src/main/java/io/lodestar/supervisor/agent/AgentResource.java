@@ -57,6 +57,7 @@ public class AgentResource {
     @POST
     @Path("/enrollments")
     @RequiresPermission(Permission.AGENT_MANAGE)
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "201", description = "The one-time token and install command")
     public Response createEnrollment(String body, @Context UriInfo uri) {
         JsonNode request = JsonBodies.optionalObject(body);
         Optional<Long> environment = Optional.ofNullable(request.get("environment_id"))

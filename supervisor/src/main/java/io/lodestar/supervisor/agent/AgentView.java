@@ -12,6 +12,7 @@ public record AgentView(
         @JsonProperty("environment_id") long environmentId,
         String hostname,
         String state,
+        @JsonProperty("runtime_state") String runtimeState,
         @JsonProperty("warden_version") String wardenVersion,
         String os,
         String arch,
@@ -22,7 +23,7 @@ public record AgentView(
 
     public static AgentView of(Agent agent) {
         return new AgentView(agent.id, agent.tenantId, agent.divisionId, agent.environmentId, agent.hostname,
-                agent.state.wireName(), agent.wardenVersion, agent.os, agent.arch, agent.cpuCount, agent.memoryBytes,
+                agent.state.wireName(), agent.runtimeState, agent.wardenVersion, agent.os, agent.arch, agent.cpuCount, agent.memoryBytes,
                 Times.format(agent.lastSeenAt), Times.format(agent.createdAt));
     }
 }

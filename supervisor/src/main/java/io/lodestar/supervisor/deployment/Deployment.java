@@ -27,4 +27,10 @@ public class Deployment extends ScopedEntity {
     public Instant updatedAt;
     @Column(name = "ended_at")
     public Instant endedAt;
+    /** The runtimes it runs on each node, space-separated wire names ({@code iggy connectors}). */
+    public String runtimes = "iggy";
+
+    public java.util.List<io.lodestar.supervisor.activity.RuntimeName> runtimeNames() {
+        return java.util.Arrays.stream(runtimes.split(" ")).map(io.lodestar.supervisor.activity.RuntimeName::parse).toList();
+    }
 }

@@ -17,4 +17,7 @@ public class DeploymentNode extends PanacheEntityBase {
     public long deploymentId;
     @Column(name = "node_id")
     public long nodeId;
+    @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
+    @Column(name = "runtime_state")
+    public NodeRuntimeState runtimeState = NodeRuntimeState.STARTING;
 }

@@ -1,9 +1,10 @@
 package io.lodestar.supervisor.deployment;
 
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.inject.Inject;
+import org.jboss.resteasy.reactive.ResponseStatus;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -11,17 +12,12 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.lodestar.supervisor.activity.RuntimeName;
 import io.lodestar.supervisor.common.DomainException;
 import io.lodestar.supervisor.common.JsonBodies;
-import io.lodestar.supervisor.common.NotYetAvailable;
 import io.lodestar.supervisor.common.Page;
 import io.lodestar.supervisor.common.PageRequest;
 import io.lodestar.supervisor.common.PathIds;
@@ -41,49 +37,23 @@ public class DeploymentResource {
 
     @POST
     @RequiresPermission(Permission.DEPLOYMENT_MANAGE)
-    public Response create(String body) {
-        JsonNode request = JsonBodies.optionalObject(body);
-        String name = request.path("name").asText("").trim();
-        if (name.isEmpty() || name.length() > 200) {
-            throw new DomainException.Invalid("name is required: a deployment name of 1 to 200 characters.");
-        }
-        List<Long> agentIds = new ArrayList<>();
-        if (request.hasNonNull("agent_id")) {
-            agentIds.add(JsonBodies.id(request.get("agent_id"), "agent_id"));
-        }
-        if (request.hasNonNull("agent_ids")) {
-            if (!request.get("agent_ids").isArray()) {
-                throw new DomainException.Invalid("agent_ids must be an array of agent ids.");
-            }
-            request.get("agent_ids").forEach(id -> agentIds.add(JsonBodies.id(id, "agent_ids")));
-        }
-        if (agentIds.isEmpty()) {
-            throw new DomainException.Invalid("Give agent_id or agent_ids: the agents (nodes) to deploy on. List them with GET /agents.");
-        }
-        List<RuntimeName> runtimes = new ArrayList<>();
-        if (request.hasNonNull("runtimes")) {
-            if (!request.get("runtimes").isArray() || request.get("runtimes").isEmpty()) {
-                throw new DomainException.Invalid("runtimes must be a non-empty array such as [\"iggy\", \"connectors\"].");
-            }
-            request.get("runtimes").forEach(r -> {
-                RuntimeName runtime = RuntimeName.parse(r.asText());
-                if (!runtimes.contains(runtime)) {
-                    runtimes.add(runtime);
-                }
-            });
-        } else {
-            runtimes.add(RuntimeName.IGGY);
-        }
-        DeploymentView created = deployments.create(caller.tenantId(), caller.authorId(),
-                new DeploymentService.NewDeployment(name, agentIds, runtimes));
-        return Response.status(201).entity(created).build();
+    @ResponseStatus(201)
+    public DeploymentView create(String body) {
+        DeploymentService.NewDeployment request = NewDeploymentBody.parse(JsonBodies.optionalObject(body), Optional.empty());
+        return deployments.create(caller.tenantId(), caller.authorId(), request);
     }
 
     @GET
     @RequiresPermission(Permission.DEPLOYMENT_READ)
     public Page<DeploymentView> list(@QueryParam("page") Integer page, @QueryParam("results") Integer results,
-            @QueryParam("skip") Integer skip, @QueryParam("limit") Integer limit) {
-        return deployments.list(caller.tenantId(), PageRequest.of(page, results, skip, limit));
+            @QueryParam("skip") Integer skip, @QueryParam("limit") Integer limit,
+            @QueryParam("agent_id") String agentId, @QueryParam("status") String status,
+            @QueryParam("environment_id") String environmentId) {
+        DeploymentService.Filters filters = new DeploymentService.Filters(
+                Optional.ofNullable(agentId).map(id -> PathIds.parse(id, "agent_id")),
+                Optional.ofNullable(status).map(DeploymentStatus::parse),
+                Optional.ofNullable(environmentId).map(id -> PathIds.parse(id, "environment_id")));
+        return deployments.list(caller.tenantId(), filters, PageRequest.of(page, results, skip, limit));
     }
 
     @GET
@@ -93,24 +63,51 @@ public class DeploymentResource {
         return deployments.view(caller.tenantId(), PathIds.parse(deploymentId, "deployment_id"));
     }
 
+    /** Only from stopped or failed; goes to deploying. */
     @POST
-    @Path("/{deployment_id}/{operation: restart|scale}")
+    @Path("/{deployment_id}/restart")
     @RequiresPermission(Permission.DEPLOYMENT_MANAGE)
-    public Response lifecycle(@Context UriInfo uri) {
-        return NotYetAvailable.problem(uri, "Restarting and scaling deployments");
+    public DeploymentView restart(@PathParam("deployment_id") String deploymentId) {
+        return deployments.restart(caller.tenantId(), caller.authorId(), PathIds.parse(deploymentId, "deployment_id"));
     }
 
+    /** {@code {"replicas":N}}; only from running or ready. */
+    @POST
+    @Path("/{deployment_id}/scale")
+    @RequiresPermission(Permission.DEPLOYMENT_MANAGE)
+    public DeploymentView scale(@PathParam("deployment_id") String deploymentId, String body) {
+        long id = PathIds.parse(deploymentId, "deployment_id");
+        deployments.get(caller.tenantId(), id); // another tenant's deployment is a 404 whatever the body says
+        JsonNode replicas = JsonBodies.optionalObject(body).get("replicas");
+        if (replicas == null || !replicas.isIntegralNumber() || !replicas.canConvertToInt()) {
+            throw new DomainException.Invalid("Send the wanted number of nodes as {\"replicas\": N}, N between 1 and "
+                    + DeploymentService.MAX_REPLICAS + ".");
+        }
+        return deployments.scale(caller.tenantId(), caller.authorId(), id, replicas.intValue());
+    }
+
+    /** Marks the deployment killed and stops its runtimes. */
     @DELETE
     @Path("/{deployment_id}")
     @RequiresPermission(Permission.DEPLOYMENT_MANAGE)
-    public Response delete(@Context UriInfo uri) {
-        return NotYetAvailable.problem(uri, "Deleting deployments");
+    public DeploymentView delete(@PathParam("deployment_id") String deploymentId) {
+        return deployments.delete(caller.tenantId(), caller.authorId(), PathIds.parse(deploymentId, "deployment_id"));
     }
 
+    /** Newest first; {@code before_id} pages by keyset, stable while events are being written. */
     @GET
     @Path("/{deployment_id}/events")
     @RequiresPermission(Permission.DEPLOYMENT_READ)
-    public Response events(@Context UriInfo uri) {
-        return NotYetAvailable.problem(uri, "Deployment events");
+    public DeploymentEventsPage events(@PathParam("deployment_id") String deploymentId,
+            @QueryParam("page") Integer page, @QueryParam("results") Integer results,
+            @QueryParam("skip") Integer skip, @QueryParam("limit") Integer limit,
+            @QueryParam("event_type") String eventType, @QueryParam("status") String status,
+            @QueryParam("before_id") String beforeId) {
+        PageRequest request = PageRequest.of(page, results, skip, limit);
+        DeploymentService.EventFilters filters = new DeploymentService.EventFilters(
+                Optional.ofNullable(eventType).map(DeploymentEventType::parse),
+                Optional.ofNullable(status).map(DeploymentStatus::parse),
+                Optional.ofNullable(beforeId).map(id -> PathIds.parse(id, "before_id")));
+        return deployments.events(caller.tenantId(), PathIds.parse(deploymentId, "deployment_id"), filters, request);
     }
 }

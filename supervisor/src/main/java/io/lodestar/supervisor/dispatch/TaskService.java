@@ -42,6 +42,9 @@ public class TaskService {
     Event<TaskFinished> finishedEvents;
 
     @Inject
+    Event<TaskRunning> runningEvents;
+
+    @Inject
     Clock clock;
 
     /** What to tell the Warden after an update was handled. */
@@ -158,6 +161,9 @@ public class TaskService {
             case TASK_STATE_ACCEPTED, TASK_STATE_RUNNING -> {
                 if (task.state == TaskState.PENDING) {
                     transition(task, TaskState.ACCEPTED, null);
+                }
+                if (update.getState() == io.lodestar.protocol.v1.TaskState.TASK_STATE_RUNNING && !task.state.isTerminal()) {
+                    runningEvents.fire(new TaskRunning(task.id, task.activityId, update.getMessage()));
                 }
             }
             case TASK_STATE_SUCCEEDED -> finishIfOpen(task, TaskState.SUCCEEDED, update.getMessage());

@@ -24,6 +24,21 @@ public class Caller {
         return permissions.stream().anyMatch(p -> p.grants(wanted));
     }
 
+    /** What this caller's key holds, as stored (a manage permission grants its read through {@link #has}). */
+    public Set<Permission> permissions() {
+        requireAuthenticated();
+        return permissions;
+    }
+
+    /** The key of this request, or null before authentication (a 401). */
+    public Long keyIdOrNull() {
+        return keyId;
+    }
+
+    public Long tenantIdOrNull() {
+        return keyId == null ? null : tenantId;
+    }
+
     public long tenantId() {
         requireAuthenticated();
         return tenantId;

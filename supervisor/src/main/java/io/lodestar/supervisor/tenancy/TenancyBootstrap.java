@@ -24,13 +24,16 @@ import io.quarkus.runtime.StartupEvent;
 @ApplicationScoped
 public class TenancyBootstrap {
 
-    static final String DEFAULT_NAME = "default";
+    static final String DEFAULT_NAME = TenancyService.DEFAULT_NAME;
 
     @Inject
     SupervisorConfig config;
 
     @Inject
     Ids ids;
+
+    @Inject
+    TenancyService tenancy;
 
     @Inject
     Clock clock;
@@ -41,30 +44,13 @@ public class TenancyBootstrap {
             createDefaultTenant();
         }
         if (ApiKey.count() == 0) {
-            createAdminKey(Tenant.<Tenant>findAll().firstResult().id);
+            createAdminKey(Tenant.<Tenant>find("order by id").firstResult().id);
         }
     }
 
     private void createDefaultTenant() {
-        Tenant tenant = new Tenant();
-        tenant.id = ids.next();
-        tenant.name = DEFAULT_NAME;
-        tenant.plan = "enterprise";
-        tenant.createdAt = clock.instant();
-        tenant.persist();
-        Division division = new Division();
-        division.id = ids.next();
-        division.tenantId = tenant.id;
-        division.name = DEFAULT_NAME;
-        division.createdAt = tenant.createdAt;
-        division.persist();
-        Environment environment = new Environment();
-        environment.id = ids.next();
-        environment.tenantId = tenant.id;
-        environment.divisionId = division.id;
-        environment.name = DEFAULT_NAME;
-        environment.createdAt = tenant.createdAt;
-        environment.persist();
+        Tenant tenant = tenancy.newTenant(DEFAULT_NAME, Plan.ENTERPRISE);
+        tenancy.newEnvironment(tenant.id, tenancy.newDivision(tenant.id, DEFAULT_NAME).id, DEFAULT_NAME);
     }
 
     private void createAdminKey(long tenantId) {

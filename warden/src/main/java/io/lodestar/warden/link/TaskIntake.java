@@ -9,6 +9,7 @@ import io.lodestar.warden.task.TaskHandler;
 import io.lodestar.warden.task.TaskHandlers;
 import io.lodestar.warden.task.TaskLanes;
 import io.lodestar.warden.task.TaskOutcome;
+import io.lodestar.warden.task.TaskProgress;
 import io.quarkus.logging.Log;
 import java.util.Optional;
 import java.util.function.LongSupplier;
@@ -83,7 +84,9 @@ public final class TaskIntake {
         }
         TaskOutcome outcome;
         try {
-            outcome = handler.run(task);
+            // A driver's "process is up" goes out as RUNNING before the outcome (the Supervisor's deployment status uses it).
+            outcome = TaskProgress.reportingTo((message, pid) -> sink.send(update(task.getTaskId(), TaskState.TASK_STATE_RUNNING,
+                    message, pid)), () -> handler.run(task));
         } catch (RuntimeException e) {
             Log.errorf(e, "task %d failed unexpectedly", task.getTaskId());
             outcome = TaskOutcome.failed("the Warden failed to run the task: " + e.getMessage());

@@ -153,6 +153,7 @@ public final class ProcessDriver implements RuntimeDriver {
                     spec.name(), handle.pid(), e.getMessage());
         }
         Log.infof("%s: started pid %d: %s", spec.name(), handle.pid(), String.join(" ", spec.command()));
+        io.lodestar.warden.task.TaskProgress.running(spec.name() + " process up (pid " + handle.pid() + ")", handle.pid());
         return awaitHealthy(handle, process, logOffset, false);
     }
 

@@ -16,6 +16,8 @@ final class CountingDriver implements RuntimeDriver {
     final AtomicInteger stops = new AtomicInteger();
     private volatile CountDownLatch gate = new CountDownLatch(0);
     private volatile boolean running;
+    /** When set, a start reports its process up as a real driver does, before it finishes. */
+    volatile boolean reportsRunning;
 
     void holdStarts() {
         gate = new CountDownLatch(1);
@@ -42,6 +44,9 @@ final class CountingDriver implements RuntimeDriver {
             return ActionResult.failed("interrupted");
         }
         running = true;
+        if (reportsRunning) {
+            io.lodestar.warden.task.TaskProgress.running("iggy process up (pid " + PID + ")", PID);
+        }
         return ActionResult.succeeded("iggy started (pid " + PID + ")", PID);
     }
 

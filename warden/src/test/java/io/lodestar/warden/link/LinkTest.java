@@ -162,6 +162,21 @@ class LinkTest {
     }
 
     @Test
+    void aStartReportsRunningWithThePidBeforeItsOutcome() throws InterruptedException {
+        iggy.reportsRunning = true;
+        startLinkAndAwaitWelcome();
+
+        supervisor.push(start(1));
+
+        assertThat(supervisor.nextUpdate(WAIT).getState()).isEqualTo(TaskState.TASK_STATE_ACCEPTED);
+        TaskUpdate running = supervisor.nextUpdate(WAIT);
+        assertThat(running.getState()).isEqualTo(TaskState.TASK_STATE_RUNNING);
+        assertThat(running.getPid()).isEqualTo(CountingDriver.PID);
+        assertThat(running.getMessage()).isEqualTo("iggy process up (pid 4242)");
+        assertThat(supervisor.nextUpdate(WAIT).getState()).isEqualTo(TaskState.TASK_STATE_SUCCEEDED);
+    }
+
+    @Test
     void anUnacknowledgedUpdateIsResentInTheNextHello() throws InterruptedException {
         supervisor.acknowledge = false;
         startLinkAndAwaitWelcome();

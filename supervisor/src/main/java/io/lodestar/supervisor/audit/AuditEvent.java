@@ -1,0 +1,37 @@
+package io.lodestar.supervisor.audit;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/**
+ * One state-changing request, allowed or refused: who, what, on which target, how it ended, when.
+ * It holds no body, so never a secret. {@code tenant_id} and {@code api_key_id} are null when the
+ * request carried no usable key (such rows are kept for operators, not shown through the API).
+ */
+@Entity
+@Table(name = "audit_events")
+public class AuditEvent extends PanacheEntityBase {
+    @Id
+    public Long id;
+    @Column(name = "tenant_id")
+    public Long tenantId;
+    @Column(name = "api_key_id")
+    public Long apiKeyId;
+    public String method;
+    /** The route template, such as {@code /deployments/{deployment_id}/scale}; the path itself when no route matched. */
+    public String route;
+    /** {@code METHOD route}: what the audit filter {@code action} matches. */
+    public String action;
+    @Column(name = "target_id")
+    public Long targetId;
+    public int status;
+    public String outcome;
+    @Column(name = "created_at")
+    public Instant createdAt;
+}

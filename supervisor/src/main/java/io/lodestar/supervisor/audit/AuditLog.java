@@ -1,0 +1,94 @@
+package io.lodestar.supervisor.audit;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import io.lodestar.supervisor.common.Ids;
+import io.lodestar.supervisor.common.Page;
+import io.lodestar.supervisor.common.PageRequest;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.panache.common.Parameters;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.core.Context;
+
+/** Writes and reads the audit log. */
+@ApplicationScoped
+public class AuditLog {
+
+    @Inject
+    Ids ids;
+
+    @Inject
+    Clock clock;
+
+    public record Entry(Long tenantId, Long apiKeyId, String method, String route, Long targetId, int status) {
+    }
+
+    public record Filters(Optional<Long> actorId, Optional<String> action, Optional<Long> targetId,
+            Optional<AuditOutcome> outcome, Optional<java.time.Instant> since, Optional<java.time.Instant> until,
+            Optional<Long> beforeId) {
+    }
+
+    /**
+     * Writes the entry in a transaction of its own, after the request's own transaction ended, so a refused
+     * or failed request is recorded too. A request answered on the event loop (no route matched) is written
+     * from a worker thread, since a database write must not block the event loop.
+     */
+    public void record(Entry entry) {
+        AuditEvent event = new AuditEvent();
+        event.id = ids.next();
+        event.tenantId = entry.tenantId();
+        event.apiKeyId = entry.apiKeyId();
+        event.method = entry.method();
+        event.route = truncate(entry.route(), 300);
+        event.action = truncate(entry.method() + " " + event.route, 320);
+        event.targetId = entry.targetId();
+        event.status = entry.status();
+        event.outcome = AuditOutcome.of(entry.status()).wireName();
+        event.createdAt = clock.instant();
+        if (Context.isOnEventLoopThread()) {
+            Infrastructure.getDefaultWorkerPool().execute(() -> write(event));
+        } else {
+            write(event);
+        }
+    }
+
+    private static void write(AuditEvent event) {
+        try {
+            QuarkusTransaction.requiringNew().run(event::persist);
+        } catch (RuntimeException e) {
+            Log.errorf(e, "Could not write the audit event for %s (status %d)", event.action, event.status);
+        }
+    }
+
+    public Page<AuditEventView> list(long tenantId, Filters filters, PageRequest request) {
+        StringBuilder where = new StringBuilder("tenantId = :tenant");
+        Parameters params = Parameters.with("tenant", tenantId);
+        filters.actorId().ifPresent(v -> and(where, params, "apiKeyId = :actor", "actor", v));
+        filters.action().ifPresent(v -> and(where, params, "action = :action", "action", v));
+        filters.targetId().ifPresent(v -> and(where, params, "targetId = :target", "target", v));
+        filters.outcome().ifPresent(v -> and(where, params, "outcome = :outcome", "outcome", v.wireName()));
+        filters.since().ifPresent(v -> and(where, params, "createdAt >= :since", "since", v));
+        filters.until().ifPresent(v -> and(where, params, "createdAt < :until", "until", v));
+        filters.beforeId().ifPresent(v -> and(where, params, "id < :before", "before", v));
+        PanacheQuery<AuditEvent> query = AuditEvent.find(where + " order by id desc", params);
+        List<AuditEvent> rows = query.range(request.offset(), request.offset() + request.size() - 1).list();
+        return Page.bounded(rows, io.lodestar.supervisor.common.Counts.upToLimit(AuditEvent.class, where.toString(), params),
+                request, AuditEventView::of);
+    }
+
+    private static void and(StringBuilder where, Parameters params, String clause, String name, Object value) {
+        where.append(" and ").append(clause);
+        params.and(name, value);
+    }
+
+    private static String truncate(String value, int max) {
+        return value.length() <= max ? value : value.substring(0, max);
+    }
+}

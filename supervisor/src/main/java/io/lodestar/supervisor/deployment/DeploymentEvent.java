@@ -1,0 +1,35 @@
+package io.lodestar.supervisor.deployment;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import io.lodestar.supervisor.tenancy.ScopedEntity;
+
+/** One entry of a deployment's lifecycle history; written only by {@link DeploymentLifecycle}. */
+@Entity
+@Table(name = "deployment_events")
+public class DeploymentEvent extends ScopedEntity {
+    @Id
+    public Long id;
+    @Column(name = "deployment_id")
+    public long deploymentId;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "event_type")
+    public DeploymentEventType eventType;
+    /** The deployment's status after this event. */
+    @Enumerated(EnumType.STRING)
+    public DeploymentStatus status;
+    public String message;
+    @Column(name = "node_id")
+    public Long nodeId;
+    @Column(name = "author_id")
+    public Long authorId;
+    @Column(name = "created_at")
+    public Instant createdAt;
+}

@@ -1,0 +1,84 @@
+package io.lodestar.supervisor.tenancy;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+
+import jakarta.inject.Inject;
+import org.jboss.resteasy.reactive.ResponseStatus;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.lodestar.supervisor.common.DomainException;
+import io.lodestar.supervisor.common.JsonBodies;
+import io.lodestar.supervisor.common.Page;
+import io.lodestar.supervisor.common.PageRequest;
+import io.lodestar.supervisor.common.PathIds;
+
+@Path("/api-keys")
+@Produces(MediaType.APPLICATION_JSON)
+@RequiresPermission(Permission.APIKEY_MANAGE)
+public class ApiKeyResource {
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    ApiKeyService keys;
+
+    /** {@code {"name":…, "permissions":[…], "expires_at":"…"?}} → 201 with the key, shown this once. */
+    @POST
+    @ResponseStatus(201)
+    public ApiKeyView create(String body) {
+        JsonNode request = JsonBodies.optionalObject(body);
+        String name = TenancyBodies.name(request, "an API key name");
+        JsonNode wanted = request.get("permissions");
+        if (wanted == null || !wanted.isArray()) {
+            throw new DomainException.Invalid("permissions must be an array such as [\"deployment:read\"]; the names are "
+                    + TenancyBodies.permissionNames() + ".");
+        }
+        Set<Permission> permissions = EnumSet.noneOf(Permission.class);
+        for (JsonNode entry : wanted) {
+            permissions.add(Permission.fromWireName(entry.asText()).orElseThrow(() -> new DomainException.Invalid(
+                    "Unknown permission '" + entry.asText() + "'; use " + TenancyBodies.permissionNames() + ".")));
+        }
+        Optional<Instant> expiresAt = Optional.ofNullable(request.get("expires_at")).filter(n -> !n.isNull()).map(n -> {
+            try {
+                return Instant.parse(n.asText());
+            } catch (DateTimeParseException e) {
+                throw new DomainException.Invalid("expires_at must be an RFC 3339 UTC time such as 2027-01-31T00:00:00Z; got '"
+                        + n.asText() + "'.");
+            }
+        });
+        return keys.create(caller.tenantId(), caller.permissions(), new ApiKeyService.NewKey(name, permissions, expiresAt));
+    }
+
+    @GET
+    public Page<ApiKeyView> list(@QueryParam("page") Integer page, @QueryParam("results") Integer results,
+            @QueryParam("skip") Integer skip, @QueryParam("limit") Integer limit) {
+        return keys.list(caller.tenantId(), PageRequest.of(page, results, skip, limit));
+    }
+
+    @GET
+    @Path("/{api_key_id}")
+    public ApiKeyView get(@PathParam("api_key_id") String keyId) {
+        return keys.get(caller.tenantId(), PathIds.parse(keyId, "api_key_id"));
+    }
+
+    /** Revokes the key: from now on it is a 401. */
+    @DELETE
+    @Path("/{api_key_id}")
+    public ApiKeyView revoke(@PathParam("api_key_id") String keyId) {
+        return keys.revoke(caller.tenantId(), PathIds.parse(keyId, "api_key_id"));
+    }
+}

@@ -1,0 +1,98 @@
+package io.lodestar.supervisor.tenancy;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import io.lodestar.supervisor.common.DomainException;
+import io.lodestar.supervisor.common.Ids;
+import io.lodestar.supervisor.common.Page;
+import io.lodestar.supervisor.common.PageRequest;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+
+/** Creates, lists and revokes a tenant's API keys; a key's secret leaves the Supervisor once, at creation. */
+@ApplicationScoped
+public class ApiKeyService {
+
+    static final String PREFIX = "ld_";
+
+    @Inject
+    Ids ids;
+
+    @Inject
+    Clock clock;
+
+    public record NewKey(String name, Set<Permission> permissions, Optional<Instant> expiresAt) {
+    }
+
+    /**
+     * A key can grant only what its creator holds, so {@code apikey:manage} never escalates into more.
+     * The secret is returned here and stored only as its SHA-256.
+     */
+    @Transactional
+    public ApiKeyView create(long tenantId, Set<Permission> creatorHolds, NewKey request) {
+        List<String> beyond = request.permissions().stream()
+                .filter(wanted -> creatorHolds.stream().noneMatch(held -> held.grants(wanted)))
+                .map(Permission::wireName).sorted().toList();
+        if (!beyond.isEmpty()) {
+            throw new DomainException.Forbidden("This API key cannot grant " + String.join(", ", beyond)
+                    + ", which it does not hold itself.");
+        }
+        Instant now = clock.instant();
+        request.expiresAt().filter(at -> !at.isAfter(now)).ifPresent(at -> {
+            throw new DomainException.Invalid("expires_at must be in the future; got " + at + ".");
+        });
+        return issue(tenantId, request.name(), request.permissions(), request.expiresAt().orElse(null));
+    }
+
+    /** Writes a new key; the answer is the only place its secret appears. */
+    ApiKeyView issue(long tenantId, String name, Set<Permission> permissions, Instant expiresAt) {
+        String secret = Secrets.generate(PREFIX);
+        ApiKey key = new ApiKey();
+        key.id = ids.next();
+        key.tenantId = tenantId;
+        key.name = name;
+        key.keyPrefix = secret.substring(0, 8);
+        key.keyHash = Secrets.hash(secret);
+        key.permissions = ApiKey.encode(permissions.isEmpty() ? EnumSet.noneOf(Permission.class) : EnumSet.copyOf(permissions));
+        key.createdAt = clock.instant();
+        key.expiresAt = expiresAt;
+        key.persist();
+        return ApiKeyView.withSecret(key, secret);
+    }
+
+    public Page<ApiKeyView> list(long tenantId, PageRequest request) {
+        PanacheQuery<ApiKey> query = ApiKey.find("tenantId = ?1 order by id desc", tenantId);
+        List<ApiKey> rows = query.range(request.offset(), request.offset() + request.size() - 1).list();
+        return Page.of(rows, query.count(), request, ApiKeyView::of);
+    }
+
+    public ApiKeyView get(long tenantId, long keyId) {
+        return ApiKeyView.of(owned(tenantId, keyId));
+    }
+
+    /** Revokes at once: the next request with it is a 401. Revoking twice keeps the first time. */
+    @Transactional
+    public ApiKeyView revoke(long tenantId, long keyId) {
+        ApiKey key = owned(tenantId, keyId);
+        if (key.revokedAt == null) {
+            key.revokedAt = clock.instant();
+        }
+        return ApiKeyView.of(key);
+    }
+
+    private static ApiKey owned(long tenantId, long keyId) {
+        ApiKey key = ApiKey.<ApiKey>find("id = ?1 and tenantId = ?2", keyId, tenantId).firstResult();
+        if (key == null) {
+            throw new DomainException.NotFound("API key " + keyId + " was not found.");
+        }
+        return key;
+    }
+}

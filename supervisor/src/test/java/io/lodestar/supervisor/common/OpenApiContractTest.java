@@ -1,0 +1,86 @@
+package io.lodestar.supervisor.common;
+
+import static io.lodestar.supervisor.Api.admin;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.junit.jupiter.api.Test;
+
+import io.lodestar.supervisor.RouteCatalog;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+
+/** The served OpenAPI document against the server's real routes and answers. */
+@QuarkusTest
+class OpenApiContractTest {
+
+    private static final Set<String> METHODS = Set.of("get", "post", "put", "patch", "delete");
+
+    @Test
+    void theDocumentAndTheBrowsablePageAreServedWithoutAKey() {
+        given().get("/q/openapi?format=json").then().statusCode(200).contentType(org.hamcrest.Matchers.containsString("json"));
+        given().get("/q/swagger-ui/").then().statusCode(200);
+    }
+
+    @Test
+    void everyRouteIsDocumentedAndEveryDocumentedOperationExists() {
+        JsonPath document = given().get("/q/openapi?format=json").then().statusCode(200).extract().jsonPath();
+        Map<String, Map<String, Object>> paths = document.getMap("paths");
+        Set<String> documented = new TreeSet<>();
+        paths.forEach((path, operations) -> operations.keySet().stream().filter(METHODS::contains)
+                .forEach(method -> documented.add(method.toUpperCase() + " " + path)));
+        Set<String> implemented = new TreeSet<>();
+        RouteCatalog.all().forEach(route -> implemented.add(route.method() + " " + route.openApiPath()));
+        assertThat(documented).isEqualTo(implemented);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyOperationDocumentsItsParametersAndAnswers() {
+        JsonPath document = given().get("/q/openapi?format=json").then().extract().jsonPath();
+        List<String> gaps = new ArrayList<>();
+        for (RouteCatalog.Route route : RouteCatalog.all()) {
+            Map<String, Object> operation = document.getMap("paths.'" + route.openApiPath() + "'." + route.method().toLowerCase());
+            List<Map<String, Object>> parameters = (List<Map<String, Object>>) operation.getOrDefault("parameters", List.of());
+            Set<String> named = new TreeSet<>();
+            parameters.forEach(p -> named.add(p.get("in") + ":" + p.get("name")));
+            route.pathParameters().stream().filter(p -> !named.contains("path:" + p)).forEach(p -> gaps.add(route + " lacks path " + p));
+            route.queryParameters().stream().filter(q -> !named.contains("query:" + q)).forEach(q -> gaps.add(route + " lacks query " + q));
+            Map<String, Object> responses = (Map<String, Object>) operation.get("responses");
+            if (responses.keySet().stream().noneMatch(code -> code.startsWith("2"))) {
+                gaps.add(route + " documents no success answer");
+            }
+            for (String code : List.of("400", "401", "403", "404")) {
+                if (!responses.containsKey(code)) {
+                    gaps.add(route + " does not document " + code);
+                }
+            }
+        }
+        assertThat(gaps).isEmpty();
+    }
+
+    /** Every documented operation is routed: with the admin key it never answers "no such path" or 405. */
+    @Test
+    void everyDocumentedOperationAnswersSomethingOtherThanNoSuchRoute() {
+        JsonPath document = given().get("/q/openapi?format=json").then().extract().jsonPath();
+        Map<String, Map<String, Object>> paths = document.getMap("paths");
+        List<String> unrouted = new ArrayList<>();
+        paths.forEach((path, operations) -> operations.keySet().stream().filter(METHODS::contains).forEach(method -> {
+            String concrete = path.replaceAll("\\{runtime}", "iggy").replaceAll("\\{action}", "start")
+                    .replaceAll("\\{[a-z_]+}", "1");
+            Response answer = admin().body("{}").request(method.toUpperCase(), concrete);
+            String detail = answer.contentType().contains("json") ? String.valueOf(answer.jsonPath().getString("detail")) : "";
+            if (answer.statusCode() == 405 || (answer.statusCode() == 404 && detail.startsWith("There is nothing at"))) {
+                unrouted.add(method.toUpperCase() + " " + path + " -> " + answer.statusCode());
+            }
+        }));
+        assertThat(unrouted).isEmpty();
+    }
+}
