@@ -23,8 +23,8 @@ import io.lodestar.warden.runtime.ProcessDriver;
 import io.lodestar.warden.runtime.ProcessSpecs;
 import io.lodestar.warden.runtime.RuntimeDriver;
 import io.lodestar.warden.runtime.RuntimeKind;
-import io.lodestar.warden.state.InMemoryTaskJournal;
-import io.lodestar.warden.state.TaskJournal;
+import io.lodestar.warden.state.FileTaskJournal;
+import io.lodestar.warden.task.InterruptedTasks;
 import io.lodestar.warden.task.RuntimeActionHandler;
 import io.lodestar.warden.task.TaskHandlers;
 import io.lodestar.warden.task.TaskLanes;
@@ -52,6 +52,8 @@ public class WardenAgent {
 
     private static final Duration HEALTH_REQUEST_TIMEOUT = Duration.ofSeconds(1);
     private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(3);
+    private static final String JOURNAL_FILE = "tasks.journal";
+    private static final int JOURNAL_ACKNOWLEDGED_KEPT = 10_000;
 
     @Inject
     WardenConfig config;
@@ -63,6 +65,7 @@ public class WardenAgent {
     private ManagedChannel channel;
     private ScheduledExecutorService heartbeats;
     private TaskLanes lanes;
+    private FileTaskJournal journal;
     private Link link;
 
     /**
@@ -81,7 +84,8 @@ public class WardenAgent {
                 .resolve(host, version);
         MDC.put("node_id", identity.nodeId());
 
-        TaskJournal journal = new InMemoryTaskJournal();
+        journal = FileTaskJournal.open(config.stateDir().resolve(JOURNAL_FILE), JOURNAL_ACKNOWLEDGED_KEPT);
+        InterruptedTasks.settle(journal, drivers);
         lanes = new TaskLanes();
         TaskHandlers handlers = new TaskHandlers(Map.of(Task.KindCase.RUNTIME_ACTION, new RuntimeActionHandler(drivers)));
         SupervisorClock supervisorClock = new SupervisorClock(clock);
@@ -132,6 +136,10 @@ public class WardenAgent {
         if (lanes != null) {
             lanes.close(SHUTDOWN_WAIT);
             lanes = null;
+        }
+        if (journal != null) {
+            journal.close();
+            journal = null;
         }
         if (heartbeats != null) {
             heartbeats.shutdownNow();

@@ -2,6 +2,7 @@ package io.lodestar.warden;
 
 import io.lodestar.diagnostics.cli.DiagnoseCommand;
 import io.lodestar.warden.identity.IdentityException;
+import io.lodestar.warden.state.JournalException;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.QuarkusApplication;
@@ -39,7 +40,7 @@ public class WardenMain implements QuarkusApplication {
     private int runAgent() {
         try {
             agent.start();
-        } catch (IdentityException | IllegalArgumentException e) {
+        } catch (IdentityException | JournalException | IllegalArgumentException e) {
             Log.error(e.getMessage());
             agent.stop();
             return FAILED;
