@@ -14,14 +14,14 @@ import io.lodestar.warden.link.Channels;
 import io.lodestar.warden.link.CurrentStream;
 import io.lodestar.warden.link.HostFactsReader;
 import io.lodestar.warden.link.Link;
+import io.lodestar.warden.link.RuntimeEvents;
 import io.lodestar.warden.link.Session;
 import io.lodestar.warden.link.SupervisorClock;
 import io.lodestar.warden.link.TaskIntake;
 import io.lodestar.warden.runtime.DriverRegistry;
 import io.lodestar.warden.runtime.HttpHealthProbe;
-import io.lodestar.warden.runtime.ProcessDriver;
-import io.lodestar.warden.runtime.ProcessSpecs;
 import io.lodestar.warden.runtime.RuntimeDriver;
+import io.lodestar.warden.runtime.RuntimeDrivers;
 import io.lodestar.warden.runtime.RuntimeKind;
 import io.lodestar.warden.state.FileTaskJournal;
 import io.lodestar.warden.task.InterruptedTasks;
@@ -35,11 +35,11 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.EnumMap;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.MDC;
 
@@ -52,6 +52,7 @@ public class WardenAgent {
 
     private static final Duration HEALTH_REQUEST_TIMEOUT = Duration.ofSeconds(1);
     private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(3);
+    private static final Duration MAINTENANCE = Duration.ofSeconds(5);
     private static final String JOURNAL_FILE = "tasks.journal";
     private static final int JOURNAL_ACKNOWLEDGED_KEPT = 10_000;
 
@@ -76,7 +77,9 @@ public class WardenAgent {
      */
     public synchronized void start() {
         String supervisor = Channels.address(config.supervisor());
-        DriverRegistry drivers = drivers();
+        CurrentStream current = new CurrentStream();
+        RuntimeEvents runtimeEvents = new RuntimeEvents(current);
+        DriverRegistry drivers = RuntimeDrivers.from(config, new HttpHealthProbe(HEALTH_REQUEST_TIMEOUT), clock, runtimeEvents);
         channel = Channels.build(config.supervisor(), version);
         HostFacts host = HostFactsReader.read();
         NodeIdentity identity = new IdentityResolver(new IdentityFile(config.identityFile()), config.enrollmentToken(),
@@ -89,13 +92,14 @@ public class WardenAgent {
         lanes = new TaskLanes();
         TaskHandlers handlers = new TaskHandlers(Map.of(Task.KindCase.RUNTIME_ACTION, new RuntimeActionHandler(drivers)));
         SupervisorClock supervisorClock = new SupervisorClock(clock);
-        CurrentStream current = new CurrentStream();
         TaskIntake intake = new TaskIntake(journal, handlers, lanes, current, supervisorClock::millis);
         heartbeats = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "warden-heartbeat");
             thread.setDaemon(true);
             return thread;
         });
+        heartbeats.scheduleWithFixedDelay(() -> maintain(drivers, runtimeEvents), 0,
+                MAINTENANCE.toMillis(), TimeUnit.MILLISECONDS);
         Session session = new Session(identity, version, host, journal, intake, drivers::statuses,
                 config.supervisor().welcomeTimeout(), heartbeats, clock);
         Backoff backoff = new Backoff(config.reconnect().initial(), config.reconnect().max(), new Random());
@@ -107,18 +111,13 @@ public class WardenAgent {
         link.start();
     }
 
-    private DriverRegistry drivers() {
-        Map<RuntimeKind, RuntimeDriver> drivers = new EnumMap<>(RuntimeKind.class);
-        HttpHealthProbe probe = new HttpHealthProbe(HEALTH_REQUEST_TIMEOUT);
-        addIfEnabled(drivers, RuntimeKind.IGGY, config.runtimes().iggy(), probe);
-        addIfEnabled(drivers, RuntimeKind.CONNECTORS, config.runtimes().connectors(), probe);
-        return new DriverRegistry(drivers);
-    }
-
-    private void addIfEnabled(Map<RuntimeKind, RuntimeDriver> drivers, RuntimeKind kind,
-            WardenConfig.RuntimeConfig runtime, HttpHealthProbe probe) {
-        if (runtime.enabled()) {
-            drivers.put(kind, new ProcessDriver(ProcessSpecs.from(kind, runtime), probe, clock));
+    /** Driver housekeeping (log rotation, adoption) and runtime events held back while the link was down. */
+    private static void maintain(DriverRegistry drivers, RuntimeEvents runtimeEvents) {
+        try {
+            drivers.all().values().forEach(RuntimeDriver::maintain);
+            runtimeEvents.flush();
+        } catch (RuntimeException e) {
+            Log.errorf(e, "runtime maintenance failed"); // an exception would cancel the schedule
         }
     }
 

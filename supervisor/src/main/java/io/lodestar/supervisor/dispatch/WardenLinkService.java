@@ -18,6 +18,7 @@ import io.lodestar.protocol.v1.Welcome;
 import io.lodestar.supervisor.SupervisorConfig;
 import io.lodestar.supervisor.agent.AgentPresence;
 import io.lodestar.supervisor.agent.EnrollmentService;
+import io.lodestar.supervisor.agent.RuntimeEventLog;
 import io.lodestar.supervisor.common.DomainException;
 import io.quarkus.grpc.GrpcService;
 import io.quarkus.logging.Log;
@@ -45,6 +46,9 @@ public class WardenLinkService extends WardenLinkGrpc.WardenLinkImplBase {
 
     @Inject
     Clock clock;
+
+    @Inject
+    RuntimeEventLog runtimeEvents;
 
     @Override
     @Blocking
@@ -99,6 +103,8 @@ public class WardenLinkService extends WardenLinkGrpc.WardenLinkImplBase {
                     open(message.getHello());
                 } else if (message.hasTaskUpdate()) {
                     report(session, message.getTaskUpdate());
+                } else if (message.hasRuntimeEvent()) {
+                    runtimeEvents.record(session.nodeId(), message.getRuntimeEvent());
                 } else if (message.hasHello()) {
                     session.closeWithError(Status.FAILED_PRECONDITION.withDescription("Hello may be sent only once per stream."));
                 }
