@@ -14,6 +14,7 @@ import io.lodestar.protocol.v1.EnrollResponse;
 import io.lodestar.protocol.v1.Heartbeat;
 import io.lodestar.protocol.v1.Hello;
 import io.lodestar.protocol.v1.HostFacts;
+import io.lodestar.protocol.v1.RuntimeEvent;
 import io.lodestar.protocol.v1.SupervisorMessage;
 import io.lodestar.protocol.v1.Task;
 import io.lodestar.protocol.v1.TaskState;
@@ -141,6 +142,10 @@ public final class FakeWarden implements AutoCloseable {
 
     public void report(long taskId, TaskState state, String message) {
         send(WardenMessage.newBuilder().setTaskUpdate(update(taskId, state, message)).build());
+    }
+
+    public void runtimeEvent(RuntimeEvent event) {
+        send(WardenMessage.newBuilder().setRuntimeEvent(event).build());
     }
 
     public void heartbeat(long seq) {
