@@ -107,7 +107,9 @@ class WardenFaultsIT {
                     .extract().path("items[0].id");
             await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20)).ignoreExceptions()
                     .until(() -> ProcessHandle.of(oldPid).isEmpty() && lodestar.runtimePid(1, "iggy") != oldPid);
-            ProcessHandle.of(lodestar.wardenPid(1)).orElseThrow().destroyForcibly(); // kill -9, mid-start
+            ProcessHandle warden = ProcessHandle.of(lodestar.wardenPid(1)).orElseThrow();
+            warden.destroyForcibly(); // kill -9, mid-start
+            warden.onExit().get(15, TimeUnit.SECONDS);
             long newPid = lodestar.runtimePid(1, "iggy");
 
             lodestar.startWarden(1);
@@ -128,6 +130,9 @@ class WardenFaultsIT {
     @Test
     @Order(3)
     void restartsInFlightWhileTheSupervisorRestartsCompleteOnceEach() throws Exception {
+        for (long node : lodestar.nodeIds()) {
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> api().get("/agents/" + node).then().body("state", equalTo("online")));
+        }
         List<Long> starts = new ArrayList<>();
         for (int node = 1; node <= 3; node++) {
             starts.add(lodestar.iggyStartCount(node));
@@ -135,8 +140,10 @@ class WardenFaultsIT {
         List<Number> ids = api().body("{}").post(activities() + "/iggy/restart").then().statusCode(202)
                 .extract().path("items.id");
         ProcessHandle supervisor = ProcessHandle.of(lodestar.supervisorPid()).orElseThrow();
-        supervisor.destroyForcibly();
-        supervisor.onExit().get(10, TimeUnit.SECONDS);
+        // A restart, as systemctl restart does it: SIGTERM. (Embedded H2 may lose its last second of
+        // commits on SIGKILL; production runs on PostgreSQL.)
+        supervisor.destroy();
+        supervisor.onExit().get(30, TimeUnit.SECONDS);
 
         lodestar.startSupervisor();
 
