@@ -1,6 +1,5 @@
 package io.lodestar.warden.config;
 
-import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.nio.file.Path;
@@ -228,9 +227,9 @@ public interface WardenConfig {
         /** The systemd unit of the runtime, for {@code driver=systemd}. */
         String unit();
 
-        /** The process driver rotates the log file above this size (copy, then truncate); 0 never. */
+        /** The process driver rotates the log file above this size ({@code 50M}, {@code 1G}, bytes); 0 never. */
         @WithDefault("50M")
-        MemorySize logMaxSize();
+        String logMaxSize();
 
         /** How many rotated log files ({@code iggy.log.1} …) are kept. */
         @WithDefault("5")

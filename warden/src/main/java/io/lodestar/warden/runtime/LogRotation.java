@@ -53,6 +53,26 @@ public record LogRotation(long maxBytes, int keep) {
         }
     }
 
+    /** A size as configured: bytes, or a number with K, M or G (powers of 1024). */
+    static long parseSize(RuntimeKind kind, String text) {
+        String value = text.strip().toUpperCase(java.util.Locale.ROOT);
+        long unit = 1;
+        if (!value.isEmpty() && "KMG".indexOf(value.charAt(value.length() - 1)) >= 0) {
+            unit = 1L << (10 * ("KMG".indexOf(value.charAt(value.length() - 1)) + 1));
+            value = value.substring(0, value.length() - 1);
+        }
+        try {
+            long number = Long.parseLong(value);
+            if (number >= 0) {
+                return number * unit;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("warden.runtimes." + kind.label() + ".log-max-size: expected a size such as 50M, 1G or 0, got '"
+                + text + "'");
+    }
+
     static Path rotated(Path log, int index) {
         return log.resolveSibling(log.getFileName() + "." + index);
     }

@@ -30,7 +30,7 @@ public final class RuntimeDrivers {
         ProcessSpec spec = ProcessSpecs.from(kind, runtime);
         RuntimeDriver driver = switch (runtime.driver()) {
             case "process" -> new ProcessDriver(spec, probe, clock,
-                    new LogRotation(runtime.logMaxSize().asLongValue(), runtime.logKeep()), exits);
+                    new LogRotation(LogRotation.parseSize(kind, runtime.logMaxSize()), runtime.logKeep()), exits);
             case "systemd" -> new SystemdDriver(kind.label(), config.systemctl(), runtime.unit(), spec.healthUrl(), probe,
                     runtime.healthTimeout(), runtime.stopGrace().plus(runtime.healthTimeout()).plus(SYSTEMCTL_SLACK), clock);
             default -> throw new IllegalArgumentException("warden.runtimes." + kind.label() + ".driver: expected process or systemd, got '"

@@ -48,4 +48,14 @@ class LogRotationTest {
         assertThat(LogRotation.NONE.rotateIfNeeded(log)).isFalse();
         assertThat(new LogRotation(10, 3).rotateIfNeeded(dir.resolve("missing.log"))).isFalse();
     }
+
+    @Test
+    void sizesReadLikeTheDocumentationWritesThem() {
+        assertThat(LogRotation.parseSize(RuntimeKind.IGGY, "50M")).isEqualTo(50L * 1024 * 1024);
+        assertThat(LogRotation.parseSize(RuntimeKind.IGGY, "1g")).isEqualTo(1024L * 1024 * 1024);
+        assertThat(LogRotation.parseSize(RuntimeKind.IGGY, "4096")).isEqualTo(4096);
+        assertThat(LogRotation.parseSize(RuntimeKind.IGGY, "0")).isZero();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> LogRotation.parseSize(RuntimeKind.CONNECTORS, "lots"))
+                .hasMessage("warden.runtimes.connectors.log-max-size: expected a size such as 50M, 1G or 0, got 'lots'");
+    }
 }
