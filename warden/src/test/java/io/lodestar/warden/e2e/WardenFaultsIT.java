@@ -41,7 +41,7 @@ class WardenFaultsIT {
     @BeforeAll
     static void up() throws IOException, InterruptedException {
         Path state = Files.createTempDirectory("lodestar-faults").resolve("state");
-        lodestar = new LocalLodestar(state, 18580, 19580, 32000,
+        lodestar = new LocalLodestar(state, 18680, 19680, 33000,
                 "-Dsupervisor.dispatch.deadline=45s -Dsupervisor.link.heartbeat-interval=1s -Dsupervisor.link.heartbeat-ttl="
                         + TTL.toSeconds() + "s").up();
     }
