@@ -192,8 +192,9 @@ public final class FileTaskJournal implements TaskJournal, AutoCloseable {
         lines++;
     }
 
+    /** Compacts once the file holds {@value #COMPACT_SLACK} lines more than its entries need (at most 3 each). */
     private void maybeCompact() {
-        if (lines > COMPACT_SLACK + 2L * state.size()) {
+        if (lines > COMPACT_SLACK + 3L * state.size()) {
             compact();
         }
     }
