@@ -41,9 +41,16 @@ class WardenFaultsIT {
     @BeforeAll
     static void up() throws IOException, InterruptedException {
         Path state = Files.createTempDirectory("lodestar-faults").resolve("state");
-        lodestar = new LocalLodestar(state, 18680, 19680, 33000,
+        // The dispatch benchmark's ports: the two never run in the same build.
+        LocalLodestar starting = new LocalLodestar(state, 18580, 19580, 32000,
                 "-Dsupervisor.dispatch.deadline=45s -Dsupervisor.link.heartbeat-interval=1s -Dsupervisor.link.heartbeat-ttl="
-                        + TTL.toSeconds() + "s").up();
+                        + TTL.toSeconds() + "s");
+        try {
+            lodestar = starting.up();
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            starting.down(); // what did start must not outlive the suite
+            throw e;
+        }
     }
 
     @AfterAll

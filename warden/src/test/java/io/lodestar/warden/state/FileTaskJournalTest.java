@@ -108,18 +108,18 @@ class FileTaskJournalTest {
     @Test
     void theFileStaysBoundedAndKeepsTheNewestAcknowledgedIds() throws IOException {
         try (FileTaskJournal journal = FileTaskJournal.open(file(), 10)) {
-            for (long id = 1; id <= 3_000; id++) {
+            for (long id = 1; id <= 1_500; id++) {
                 journal.accept(restart(id));
                 journal.complete(succeeded(id));
                 journal.acknowledge(id, TaskState.TASK_STATE_SUCCEEDED);
             }
-            journal.accept(restart(3_001));
+            journal.accept(restart(1_501));
         }
         assertThat(Files.readAllLines(file()).size()).isLessThan(1_200);
         try (FileTaskJournal journal = FileTaskJournal.open(file(), 10)) {
             assertThat(journal.find(1)).isEmpty();
-            assertThat(journal.find(3_000).orElseThrow().state()).isEqualTo(LocalTaskState.ACKNOWLEDGED);
-            assertThat(journal.interrupted()).containsExactly(restart(3_001));
+            assertThat(journal.find(1_500).orElseThrow().state()).isEqualTo(LocalTaskState.ACKNOWLEDGED);
+            assertThat(journal.interrupted()).containsExactly(restart(1_501));
         }
     }
 }
