@@ -14,6 +14,7 @@ import io.lodestar.protocol.v1.EnrollResponse;
 import io.lodestar.protocol.v1.Heartbeat;
 import io.lodestar.protocol.v1.Hello;
 import io.lodestar.protocol.v1.HostFacts;
+import io.lodestar.protocol.v1.RuntimeEvent;
 import io.lodestar.protocol.v1.SupervisorMessage;
 import io.lodestar.protocol.v1.Task;
 import io.lodestar.protocol.v1.TaskState;
@@ -170,6 +171,10 @@ public final class FakeWarden implements AutoCloseable {
             }
         }, millis, millis, TimeUnit.MILLISECONDS);
         return this;
+    }
+
+    public void runtimeEvent(RuntimeEvent event) {
+        send(WardenMessage.newBuilder().setRuntimeEvent(event).build());
     }
 
     public void heartbeat(long seq) {

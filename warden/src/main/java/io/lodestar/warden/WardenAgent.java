@@ -14,21 +14,21 @@ import io.lodestar.warden.link.Channels;
 import io.lodestar.warden.link.CurrentStream;
 import io.lodestar.warden.link.HostFactsReader;
 import io.lodestar.warden.link.Link;
+import io.lodestar.warden.link.RuntimeEvents;
 import io.lodestar.warden.link.Session;
 import io.lodestar.warden.link.SupervisorClock;
 import io.lodestar.warden.link.TaskIntake;
 import io.lodestar.warden.runtime.DriverRegistry;
 import io.lodestar.warden.runtime.HttpHealthProbe;
-import io.lodestar.warden.runtime.ProcessDriver;
-import io.lodestar.warden.runtime.ProcessSpecs;
 import io.lodestar.warden.runtime.RuntimeDriver;
+import io.lodestar.warden.runtime.RuntimeDrivers;
 import io.lodestar.warden.runtime.RuntimeKind;
 import io.lodestar.warden.snapshot.NodeDiagnostics;
 import io.lodestar.warden.snapshot.SnapshotHandler;
 import io.lodestar.warden.snapshot.SnapshotUploader;
-import io.lodestar.warden.state.InMemoryTaskJournal;
-import io.lodestar.warden.state.TaskJournal;
 import io.lodestar.warden.task.Reconfiguration;
+import io.lodestar.warden.state.FileTaskJournal;
+import io.lodestar.warden.task.InterruptedTasks;
 import io.lodestar.warden.task.RuntimeActionHandler;
 import io.lodestar.warden.task.TaskHandlers;
 import io.lodestar.warden.task.TaskLanes;
@@ -45,6 +45,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.MDC;
 
@@ -58,6 +59,9 @@ public class WardenAgent {
     private static final Duration HEALTH_REQUEST_TIMEOUT = Duration.ofSeconds(1);
     private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(3);
     private static final Duration SNAPSHOT_UPLOAD_TIMEOUT = Duration.ofMinutes(10);
+    private static final Duration MAINTENANCE = Duration.ofSeconds(5);
+    private static final String JOURNAL_FILE = "tasks.journal";
+    private static final int JOURNAL_ACKNOWLEDGED_KEPT = 10_000;
 
     @Inject
     WardenConfig config;
@@ -69,6 +73,7 @@ public class WardenAgent {
     private ManagedChannel channel;
     private ScheduledExecutorService heartbeats;
     private TaskLanes lanes;
+    private FileTaskJournal journal;
     private Link link;
 
     /**
@@ -79,7 +84,9 @@ public class WardenAgent {
      */
     public synchronized void start() {
         String supervisor = Channels.address(config.supervisor());
-        DriverRegistry drivers = drivers();
+        CurrentStream current = new CurrentStream();
+        RuntimeEvents runtimeEvents = new RuntimeEvents(current);
+        DriverRegistry drivers = RuntimeDrivers.from(config, new HttpHealthProbe(HEALTH_REQUEST_TIMEOUT), clock, runtimeEvents);
         channel = Channels.build(config.supervisor(), version);
         HostFacts host = HostFactsReader.read();
         NodeIdentity identity = new IdentityResolver(new IdentityFile(config.identityFile()), config.enrollmentToken(),
@@ -87,7 +94,8 @@ public class WardenAgent {
                 .resolve(host, version);
         MDC.put("node_id", identity.nodeId());
 
-        TaskJournal journal = new InMemoryTaskJournal();
+        journal = FileTaskJournal.open(config.stateDir().resolve(JOURNAL_FILE), JOURNAL_ACKNOWLEDGED_KEPT);
+        InterruptedTasks.settle(journal, drivers);
         lanes = new TaskLanes();
         SnapshotHandler snapshots = new SnapshotHandler(
                 () -> NodeDiagnostics.context(config, identity.nodeId(), version, clock.instant()),
@@ -97,13 +105,14 @@ public class WardenAgent {
                 Task.KindCase.RUNTIME_ACTION, new RuntimeActionHandler(drivers, new Reconfiguration(configPaths())),
                 Task.KindCase.SNAPSHOT, snapshots));
         SupervisorClock supervisorClock = new SupervisorClock(clock);
-        CurrentStream current = new CurrentStream();
         TaskIntake intake = new TaskIntake(journal, handlers, lanes, current, supervisorClock::millis);
         heartbeats = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "warden-heartbeat");
             thread.setDaemon(true);
             return thread;
         });
+        heartbeats.scheduleWithFixedDelay(() -> maintain(drivers, runtimeEvents), 0,
+                MAINTENANCE.toMillis(), TimeUnit.MILLISECONDS);
         Session session = new Session(identity, version, host, journal, intake, drivers::statuses,
                 config.supervisor().welcomeTimeout(), heartbeats, clock);
         Backoff backoff = new Backoff(config.reconnect().initial(), config.reconnect().max(), new Random());
@@ -115,18 +124,13 @@ public class WardenAgent {
         link.start();
     }
 
-    private DriverRegistry drivers() {
-        Map<RuntimeKind, RuntimeDriver> drivers = new EnumMap<>(RuntimeKind.class);
-        HttpHealthProbe probe = new HttpHealthProbe(HEALTH_REQUEST_TIMEOUT);
-        addIfEnabled(drivers, RuntimeKind.IGGY, config.runtimes().iggy(), probe);
-        addIfEnabled(drivers, RuntimeKind.CONNECTORS, config.runtimes().connectors(), probe);
-        return new DriverRegistry(drivers);
-    }
-
-    private void addIfEnabled(Map<RuntimeKind, RuntimeDriver> drivers, RuntimeKind kind,
-            WardenConfig.RuntimeConfig runtime, HttpHealthProbe probe) {
-        if (runtime.enabled()) {
-            drivers.put(kind, new ProcessDriver(ProcessSpecs.from(kind, runtime), probe, clock));
+    /** Driver housekeeping (log rotation, adoption) and runtime events held back while the link was down. */
+    private static void maintain(DriverRegistry drivers, RuntimeEvents runtimeEvents) {
+        try {
+            drivers.all().values().forEach(RuntimeDriver::maintain);
+            runtimeEvents.flush();
+        } catch (RuntimeException e) {
+            Log.errorf(e, "runtime maintenance failed"); // an exception would cancel the schedule
         }
     }
 
@@ -151,6 +155,10 @@ public class WardenAgent {
         if (lanes != null) {
             lanes.close(SHUTDOWN_WAIT);
             lanes = null;
+        }
+        if (journal != null) {
+            journal.close();
+            journal = null;
         }
         if (heartbeats != null) {
             heartbeats.shutdownNow();

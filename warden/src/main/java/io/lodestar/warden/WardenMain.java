@@ -1,7 +1,9 @@
 package io.lodestar.warden;
 
 import io.lodestar.diagnostics.cli.DiagnoseCommand;
+import io.lodestar.warden.identity.EnrollCommand;
 import io.lodestar.warden.identity.IdentityException;
+import io.lodestar.warden.state.JournalException;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.QuarkusApplication;
@@ -21,12 +23,16 @@ public class WardenMain implements QuarkusApplication {
     @Inject
     WardenAgent agent;
 
+    @Inject
+    EnrollCommand enroll;
+
     @Override
     public int run(String... args) {
         String command = args.length == 0 ? "run" : args[0];
-        // One case per subcommand; `enroll` belongs here too.
+        // One case per subcommand.
         return switch (command) {
             case "run" -> args.length <= 1 ? runAgent() : usage("`run` takes no arguments");
+            case "enroll" -> enroll.run(Arrays.asList(args).subList(1, args.length), System.out, System.err);
             case "diagnose" -> DiagnoseCommand.run(Arrays.copyOfRange(args, 1, args.length), System.out, System.err);
             case "help", "-h", "--help" -> {
                 printUsage(System.out);
@@ -39,7 +45,7 @@ public class WardenMain implements QuarkusApplication {
     private int runAgent() {
         try {
             agent.start();
-        } catch (IdentityException | IllegalArgumentException e) {
+        } catch (IdentityException | JournalException | IllegalArgumentException e) {
             Log.error(e.getMessage());
             agent.stop();
             return FAILED;
@@ -55,8 +61,11 @@ public class WardenMain implements QuarkusApplication {
     }
 
     private static void printUsage(PrintStream out) {
-        out.println("usage: warden [run | diagnose --out DIR [--no-redact] [--include-iggy] [--data-dir PATH]]");
+        out.println("usage: warden [run | enroll --supervisor HOST:PORT --token TOKEN [--config FILE]"
+                + " | diagnose --out DIR [--no-redact] [--include-iggy] [--data-dir PATH]]");
         out.println("  run       connect to the Supervisor and run the tasks it sends (the default)");
+        out.println("  enroll    exchange a token from POST /agents/enrollments for this node's identity and write the");
+        out.println("            Supervisor's address to FILE (default " + EnrollCommand.DEFAULT_CONFIG + ")");
         out.println("  diagnose  run the host checks and write a snapshot bundle to DIR; needs no Supervisor");
         out.println("configuration: warden.* properties or WARDEN_* environment variables");
     }

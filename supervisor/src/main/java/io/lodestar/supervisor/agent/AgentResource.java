@@ -65,11 +65,8 @@ public class AgentResource {
                 .map(node -> JsonBodies.id(node, "environment_id"));
         EnrollmentService.IssuedToken issued = enrollments.issue(caller.tenantId(), caller.authorId(), environment);
         String address = config.enrollment().advertisedAddress().orElse(uri.getBaseUri().getHost() + ":" + grpcPort);
-        int colon = address.lastIndexOf(':');
-        String command = "WARDEN_SUPERVISOR_HOST=" + address.substring(0, colon)
-                + " WARDEN_SUPERVISOR_PORT=" + address.substring(colon + 1)
-                + " WARDEN_ENROLLMENT_TOKEN=" + issued.token()
-                + " java -jar lodestar-warden/quarkus-run.jar";
+        // Run from a Lodestar checkout or release on the node; docs/operating/warden.md says what it does.
+        String command = "sudo deploy/install/install-warden.sh --supervisor " + address + " --token " + issued.token();
         return Response.status(201).entity(new EnrollmentView(issued.token(), Times.format(issued.expiresAt()), command)).build();
     }
 

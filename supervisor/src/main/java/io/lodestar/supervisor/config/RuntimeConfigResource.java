@@ -18,6 +18,7 @@ import io.lodestar.supervisor.common.JsonBodies;
 import io.lodestar.supervisor.common.Page;
 import io.lodestar.supervisor.common.PageRequest;
 import io.lodestar.supervisor.common.PathIds;
+import io.lodestar.supervisor.deployment.DeploymentService;
 import io.lodestar.supervisor.tenancy.Caller;
 import io.lodestar.supervisor.tenancy.Permission;
 import io.lodestar.supervisor.tenancy.RequiresPermission;
@@ -30,6 +31,9 @@ public class RuntimeConfigResource {
     private static final int MAX_NAME = 200;
 
     @Inject
+    DeploymentService deployments;
+
+    @Inject
     Caller caller;
 
     @Inject
@@ -39,6 +43,7 @@ public class RuntimeConfigResource {
     @RequiresPermission(Permission.DEPLOYMENT_MANAGE)
     public Response create(@PathParam("deployment_id") String deploymentId, String body) {
         long deployment = PathIds.parse(deploymentId, "deployment_id");
+        deployments.get(caller.tenantId(), deployment); // another tenant's deployment is a 404 whatever the body says
         JsonNode request = JsonBodies.optionalObject(body);
         RuntimeName runtime = RuntimeName.parse(text(request, "runtime"));
         String name = text(request, "name").strip();

@@ -20,6 +20,7 @@ import io.lodestar.protocol.v1.Welcome;
 import io.lodestar.supervisor.SupervisorConfig;
 import io.lodestar.supervisor.agent.AgentPresence;
 import io.lodestar.supervisor.agent.EnrollmentService;
+import io.lodestar.supervisor.agent.RuntimeEventLog;
 import io.lodestar.supervisor.common.DomainException;
 import io.lodestar.supervisor.snapshot.SnapshotUploads;
 import io.quarkus.grpc.GrpcService;
@@ -51,6 +52,9 @@ public class WardenLinkService extends WardenLinkGrpc.WardenLinkImplBase {
 
     @Inject
     SnapshotUploads snapshotUploads;
+
+    @Inject
+    RuntimeEventLog runtimeEvents;
 
     @Override
     @Blocking
@@ -110,6 +114,8 @@ public class WardenLinkService extends WardenLinkGrpc.WardenLinkImplBase {
                     open(message.getHello());
                 } else if (message.hasTaskUpdate()) {
                     report(session, message.getTaskUpdate());
+                } else if (message.hasRuntimeEvent()) {
+                    runtimeEvents.record(session.nodeId(), message.getRuntimeEvent());
                 } else if (message.hasHello()) {
                     session.closeWithError(Status.FAILED_PRECONDITION.withDescription("Hello may be sent only once per stream."));
                 }

@@ -42,6 +42,10 @@ public interface WardenConfig {
     /** The runtimes the Warden runs on this node. */
     Runtimes runtimes();
 
+    /** The systemctl command (comma separated, e.g. {@code sudo,-n,systemctl}) of the {@code systemd} driver. */
+    @WithDefault("systemctl")
+    List<String> systemctl();
+
     interface Supervisor {
 
         /** Host name or address of the Supervisor's gRPC port. */
@@ -125,6 +129,10 @@ public interface WardenConfig {
         @Override
         @WithDefault("${warden.state-dir}/run/iggy.pid")
         Path pidFile();
+
+        @Override
+        @WithDefault("iggy-server.service")
+        String unit();
     }
 
     /** The {@code connectors} runtime: the defaults of {@link RuntimeConfig} for {@code iggy-connectors}. */
@@ -153,6 +161,10 @@ public interface WardenConfig {
         @Override
         @WithDefault("${warden.state-dir}/run/connectors.pid")
         Path pidFile();
+
+        @Override
+        @WithDefault("iggy-connectors.service")
+        String unit();
     }
 
     /** How the Warden runs one runtime as a child process. */
@@ -207,5 +219,20 @@ public interface WardenConfig {
         /** How long a start waits for the health check to pass before it gives up. */
         @WithDefault("30s")
         Duration healthTimeout();
+
+        /** {@code process}: the Warden runs the command as its child; {@code systemd}: it drives {@link #unit()}. */
+        @WithDefault("process")
+        String driver();
+
+        /** The systemd unit of the runtime, for {@code driver=systemd}. */
+        String unit();
+
+        /** The process driver rotates the log file above this size ({@code 50M}, {@code 1G}, bytes); 0 never. */
+        @WithDefault("50M")
+        String logMaxSize();
+
+        /** How many rotated log files ({@code iggy.log.1} …) are kept. */
+        @WithDefault("5")
+        int logKeep();
     }
 }

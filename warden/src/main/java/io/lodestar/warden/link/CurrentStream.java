@@ -23,6 +23,12 @@ public final class CurrentStream implements UpdateSink {
         return stream != null;
     }
 
+    /** Sends the message if the link is up; false when it is not (or the send failed). */
+    public boolean send(WardenMessage message) {
+        LinkStream current = stream;
+        return current != null && current.send(message);
+    }
+
     @Override
     public void send(TaskUpdate update) {
         LinkStream current = stream;

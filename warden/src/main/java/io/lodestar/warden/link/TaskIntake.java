@@ -59,7 +59,7 @@ public final class TaskIntake {
                 finish(taskId, TaskOutcome.failed("this Warden version cannot run tasks of kind " + task.getKindCase()));
                 return;
             }
-            journal.accept(taskId);
+            journal.accept(task);
             sink.send(update(taskId, TaskState.TASK_STATE_ACCEPTED, "", 0));
             Log.infof("task %d accepted: %s", taskId, describe(task));
             lanes.submit(handler.get().lane(task), () -> run(task, handler.get()));

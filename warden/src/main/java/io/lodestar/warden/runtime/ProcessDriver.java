@@ -10,15 +10,20 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 
 /**
  * Runs a runtime as a child process of the Warden: spawn with its environment, output appended to
  * its log file, a pid file; stop with SIGTERM, then SIGKILL after the grace period. A process
  * left running by an earlier Warden is adopted through the pid file when its pid and start time
- * both match. Stopping the Warden leaves the runtime running.
+ * both match. Stopping the Warden leaves the runtime running. Between actions the driver watches
+ * the process: an exit nobody asked for is told to the {@link RuntimeExitListener}, and
+ * {@link #maintain()} rotates the log and adopts a runtime an earlier Warden left running.
  */
 public final class ProcessDriver implements RuntimeDriver {
 
@@ -30,15 +35,28 @@ public final class ProcessDriver implements RuntimeDriver {
     private final HealthProbe probe;
     private final Clock clock;
     private final PidFile pidFile;
-    private final Object actionLock = new Object();
+    private final LogRotation logRotation;
+    private final RuntimeExitListener exitListener;
+    private final ReentrantLock actionLock = new ReentrantLock();
     /** The runtime's process while one is known; read without the lock by {@link #status()}. */
     private volatile ProcessHandle current;
+    /** How deep the running action is (a restart is a stop and a start); changed under the lock only. */
+    private volatile int acting;
+    /** The pid this driver is stopping, whose exit is therefore not news. */
+    private volatile long stoppingPid;
 
     public ProcessDriver(ProcessSpec spec, HealthProbe probe, Clock clock) {
+        this(spec, probe, clock, LogRotation.NONE, RuntimeExitListener.NONE);
+    }
+
+    public ProcessDriver(ProcessSpec spec, HealthProbe probe, Clock clock, LogRotation logRotation,
+            RuntimeExitListener exitListener) {
         this.spec = spec;
         this.probe = probe;
         this.clock = clock;
         this.pidFile = new PidFile(spec.pidFile());
+        this.logRotation = logRotation;
+        this.exitListener = exitListener;
     }
 
     @Override
@@ -64,30 +82,30 @@ public final class ProcessDriver implements RuntimeDriver {
 
     @Override
     public ActionResult start() {
-        synchronized (actionLock) {
+        return act(() -> {
             Optional<ProcessHandle> running = locate();
             if (running.isPresent()) {
                 return awaitHealthy(running.get(), null, -1, true);
             }
             return spawn();
-        }
+        });
     }
 
     @Override
     public ActionResult stop() {
-        synchronized (actionLock) {
+        return act(() -> {
             Optional<ProcessHandle> running = locate();
             if (running.isEmpty()) {
                 pidFile.delete();
                 return ActionResult.succeeded(spec.name() + " is already stopped", 0);
             }
             return terminate(running.get());
-        }
+        });
     }
 
     @Override
     public ActionResult restart() {
-        synchronized (actionLock) {
+        return act(() -> {
             ActionResult stopped = stop();
             if (!stopped.succeeded()) {
                 return ActionResult.failed("restart of " + spec.name() + " failed: " + stopped.message());
@@ -97,7 +115,61 @@ public final class ProcessDriver implements RuntimeDriver {
                 return started;
             }
             return ActionResult.succeeded(spec.name() + " restarted (pid " + started.pid() + ")", started.pid());
+        });
+    }
+
+    /**
+     * Rotates the log when it is too large and, when no action runs, adopts a runtime left running
+     * by an earlier Warden so that its exit is watched too. Never waits for an action.
+     */
+    @Override
+    public void maintain() {
+        logRotation.rotateIfNeeded(spec.logFile());
+        if (current == null && actionLock.tryLock()) {
+            try {
+                locate();
+            } catch (RuntimeIoException e) {
+                Log.debugf("%s: %s", spec.name(), e.getMessage());
+            } finally {
+                actionLock.unlock();
+            }
         }
+    }
+
+    private ActionResult act(Supplier<ActionResult> action) {
+        actionLock.lock();
+        acting++;
+        try {
+            return action.get();
+        } finally {
+            acting--;
+            actionLock.unlock();
+        }
+    }
+
+    /** Reports the process's exit when it happens between actions and nobody asked for it. */
+    private void watch(ProcessHandle handle, Process child) {
+        CompletableFuture<?> exit = child != null ? child.onExit() : handle.onExit();
+        exit.thenRun(() -> exitedOnItsOwn(handle, child));
+    }
+
+    private void exitedOnItsOwn(ProcessHandle handle, Process child) {
+        if (acting > 0 || current != handle || stoppingPid == handle.pid()) {
+            return; // an action is under way (it reports what it sees) or this exit was asked for
+        }
+        current = null;
+        try {
+            pidFile.delete();
+        } catch (RuntimeIoException e) {
+            Log.debugf("%s: %s", spec.name(), e.getMessage());
+        }
+        int code = child != null ? child.exitValue() : -1;
+        List<String> lines = LogTail.lastLines(spec.logFile(), 0, LOG_LINES);
+        String message = spec.name() + " (pid " + handle.pid() + ") exited on its own"
+                + (code >= 0 ? " with code " + code : "") + "; last log lines: "
+                + (lines.isEmpty() ? "(none)" : String.join("\n", lines));
+        Log.warn(message);
+        exitListener.exited(new RuntimeExit(spec.name(), handle.pid(), code, message, clock.millis()));
     }
 
     /** The runtime's live process: the one this driver knows, or one adopted from the pid file. */
@@ -115,6 +187,7 @@ public final class ProcessDriver implements RuntimeDriver {
         if (adopted.isPresent()) {
             Log.infof("%s: adopted the running process %d from %s", spec.name(), entry.get().pid(), pidFile.path());
             current = adopted.get();
+            watch(adopted.get(), null);
         } else {
             Log.infof("%s: %s names pid %d, which is not the runtime's process any more; removing it",
                     spec.name(), pidFile.path(), entry.get().pid());
@@ -137,6 +210,7 @@ public final class ProcessDriver implements RuntimeDriver {
         } catch (IOException e) {
             return ActionResult.failed("cannot prepare the directories of " + spec.name() + ": " + e);
         }
+        logRotation.rotateIfNeeded(spec.logFile());
         long logOffset = LogTail.size(spec.logFile());
         Process process;
         try {
@@ -146,6 +220,7 @@ public final class ProcessDriver implements RuntimeDriver {
         }
         ProcessHandle handle = process.toHandle();
         current = handle;
+        watch(handle, process);
         try {
             pidFile.write(new PidFile.Entry(handle.pid(), PidFile.startEpochMs(handle).orElse(0L)));
         } catch (RuntimeIoException e) {
@@ -239,6 +314,7 @@ public final class ProcessDriver implements RuntimeDriver {
     private ActionResult terminate(ProcessHandle handle) {
         long pid = handle.pid();
         Log.infof("%s: stopping pid %d (SIGTERM)", spec.name(), pid);
+        stoppingPid = pid;
         handle.destroy();
         boolean killed = false;
         try {

@@ -19,4 +19,11 @@ public interface RuntimeDriver {
     ActionResult restart();
 
     DriverStatus status();
+
+    /**
+     * Housekeeping between actions, called every few seconds (log rotation, adopting a runtime an
+     * earlier Warden left running); must never wait for an action in progress.
+     */
+    default void maintain() {
+    }
 }

@@ -41,4 +41,14 @@ public enum RuntimeKind {
         }
         return Optional.empty();
     }
+
+    /** The runtime an operator's name stands for: {@code iggy}, {@code connectors}. */
+    public static Optional<RuntimeKind> ofLabel(String label) {
+        for (RuntimeKind kind : values()) {
+            if (kind.label.equals(label)) {
+                return Optional.of(kind);
+            }
+        }
+        return Optional.empty();
+    }
 }

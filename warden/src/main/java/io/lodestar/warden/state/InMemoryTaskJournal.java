@@ -11,8 +11,8 @@ import java.util.Optional;
 
 /**
  * A journal kept in memory: enough to deduplicate redeliveries and re-report outcomes across
- * reconnects, not across a Warden restart. Acknowledged entries are kept, oldest dropped first,
- * up to a bound.
+ * reconnects, not across a Warden restart; {@link FileTaskJournal} keeps its state in one and
+ * adds the file. Acknowledged entries are kept, oldest dropped first, up to a bound.
  */
 public final class InMemoryTaskJournal implements TaskJournal {
 
@@ -78,6 +78,16 @@ public final class InMemoryTaskJournal implements TaskJournal {
             }
         }
         return result;
+    }
+
+    /** How many entries are kept. */
+    synchronized int size() {
+        return entries.size();
+    }
+
+    /** Every entry kept, oldest first. */
+    synchronized List<JournalEntry> entries() {
+        return List.copyOf(entries.values());
     }
 
     /** The one place an entry changes state. */

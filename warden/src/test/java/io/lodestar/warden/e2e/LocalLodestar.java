@@ -51,6 +51,48 @@ public final class LocalLodestar implements AutoCloseable {
         run("down", Duration.ofMinutes(2));
     }
 
+    /** Starts the Supervisor again (after a test stopped it) and waits until it answers. */
+    public void startSupervisor() throws IOException, InterruptedException {
+        run(List.of("start-supervisor"), Duration.ofMinutes(2));
+    }
+
+    /** Starts node N's Warden again (after a test stopped it); its pid is in {@link #wardenPid(int)}. */
+    public void startWarden(int node) throws IOException, InterruptedException {
+        run(List.of("start-warden", String.valueOf(node)), Duration.ofMinutes(1));
+    }
+
+    /** The pid of node N's Warden as the launcher recorded it (node numbers start at 1). */
+    public long wardenPid(int node) throws IOException {
+        return Long.parseLong(Files.readString(state.resolve("node-" + node + "/warden.pid")).trim().split("\\s+")[0]);
+    }
+
+    /** The pid of the Supervisor as the launcher recorded it. */
+    public long supervisorPid() throws IOException {
+        return Long.parseLong(Files.readString(state.resolve("supervisor.pid")).trim().split("\\s+")[0]);
+    }
+
+    public int grpcPort() {
+        return Integer.parseInt(settings.get("LODESTAR_GRPC_PORT"));
+    }
+
+    /** How many times node N's stand-in iggy has started in its data directory (its state file's start_count). */
+    public long iggyStartCount(int node) throws IOException {
+        for (String line : Files.readAllLines(iggyWorkingDir(node).resolve("local_data/state/stand-in.state"))) {
+            if (line.startsWith("start_count=")) {
+                return Long.parseLong(line.substring("start_count=".length()).trim());
+            }
+        }
+        throw new IllegalStateException("no start_count in the stand-in's state file of node " + node);
+    }
+
+    public Path iggyWorkingDir(int node) {
+        return state.resolve("node-" + node + "/iggy");
+    }
+
+    public Path root() {
+        return root;
+    }
+
     public String url() {
         return env.get("SUPERVISOR_URL");
     }
@@ -86,7 +128,15 @@ public final class LocalLodestar implements AutoCloseable {
     }
 
     private void run(String command, Duration limit) throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder(root.resolve("deploy/local/lodestar-local").toString(), command)
+        run(List.of(command), limit);
+    }
+
+    private void run(List<String> arguments, Duration limit) throws IOException, InterruptedException {
+        String command = String.join(" ", arguments);
+        List<String> line = new java.util.ArrayList<>();
+        line.add(root.resolve("deploy/local/lodestar-local").toString());
+        line.addAll(arguments);
+        ProcessBuilder builder = new ProcessBuilder(line)
                 .directory(root.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(state.resolveSibling(state.getFileName() + "-launcher.log").toFile()));

@@ -6,6 +6,7 @@ import io.lodestar.protocol.v1.EnrollRequest;
 import io.lodestar.protocol.v1.EnrollResponse;
 import io.lodestar.protocol.v1.Heartbeat;
 import io.lodestar.protocol.v1.Hello;
+import io.lodestar.protocol.v1.RuntimeEvent;
 import io.lodestar.protocol.v1.SupervisorMessage;
 import io.lodestar.protocol.v1.Task;
 import io.lodestar.protocol.v1.TaskState;
@@ -35,6 +36,7 @@ public final class FakeSupervisor extends WardenLinkGrpc.WardenLinkImplBase {
 
     public final BlockingQueue<Hello> hellos = new LinkedBlockingQueue<>();
     public final BlockingQueue<TaskUpdate> updates = new LinkedBlockingQueue<>();
+    public final BlockingQueue<RuntimeEvent> runtimeEvents = new LinkedBlockingQueue<>();
     public final List<Beat> beats = new CopyOnWriteArrayList<>();
     /** The kind of the first message of every stream, in order. */
     public final List<WardenMessage.BodyCase> firstMessages = new CopyOnWriteArrayList<>();
@@ -123,6 +125,7 @@ public final class FakeSupervisor extends WardenLinkGrpc.WardenLinkImplBase {
                 case HELLO -> hello(message.getHello());
                 case HEARTBEAT -> beats.add(new Beat(message.getHeartbeat(), System.nanoTime()));
                 case TASK_UPDATE -> update(message.getTaskUpdate());
+                case RUNTIME_EVENT -> runtimeEvents.add(message.getRuntimeEvent());
                 default -> throw new AssertionError("unexpected " + message);
             }
         }

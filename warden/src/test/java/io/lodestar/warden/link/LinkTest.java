@@ -13,12 +13,14 @@ import io.lodestar.protocol.v1.Hello;
 import io.lodestar.protocol.v1.HostFacts;
 import io.lodestar.protocol.v1.Runtime;
 import io.lodestar.protocol.v1.RuntimeAction;
+import io.lodestar.protocol.v1.RuntimeEvent;
 import io.lodestar.protocol.v1.Task;
 import io.lodestar.protocol.v1.TaskState;
 import io.lodestar.protocol.v1.TaskUpdate;
 import io.lodestar.protocol.v1.WardenMessage;
 import io.lodestar.warden.identity.NodeIdentity;
 import io.lodestar.warden.runtime.DriverRegistry;
+import io.lodestar.warden.runtime.RuntimeExit;
 import io.lodestar.warden.runtime.RuntimeKind;
 import io.lodestar.warden.state.InMemoryTaskJournal;
 import io.lodestar.warden.state.TaskJournal;
@@ -51,6 +53,7 @@ class LinkTest {
     private final TaskJournal journal = new InMemoryTaskJournal();
     private final TaskLanes lanes = new TaskLanes();
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
+    private final CurrentStream current = new CurrentStream();
     private Server server;
     private ManagedChannel channel;
     private Link link;
@@ -81,7 +84,6 @@ class LinkTest {
         TaskHandlers handlers = new TaskHandlers(Map.of(Task.KindCase.RUNTIME_ACTION, new RuntimeActionHandler(drivers,
                 new Reconfiguration(Map.of()))));
         SupervisorClock supervisorClock = new SupervisorClock(Clock.systemUTC());
-        CurrentStream current = new CurrentStream();
         TaskIntake intake = new TaskIntake(journal, handlers, lanes, current, supervisorClock::millis);
         Session session = new Session(new NodeIdentity(7, "secret-7"), "1.2.3",
                 HostFacts.newBuilder().setHostname("node-a").setCpuCount(2).build(), journal, intake,
@@ -106,6 +108,25 @@ class LinkTest {
                         .setRuntime(Runtime.RUNTIME_IGGY)
                         .setAction(RuntimeAction.Action.ACTION_START))
                 .build();
+    }
+
+    @Test
+    void runtimeEventsGoOutWhileTheLinkIsUpAndWaitForItWhileItIsDown() throws InterruptedException {
+        RuntimeEvents events = new RuntimeEvents(current);
+        events.exited(new RuntimeExit("iggy", 11, 137, "iggy (pid 11) exited on its own with code 137", 1_000));
+
+        startLinkAndAwaitWelcome();
+        events.flush();
+
+        RuntimeEvent held = supervisor.runtimeEvents.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        assertThat(held).isEqualTo(RuntimeEvent.newBuilder().setRuntime(Runtime.RUNTIME_IGGY)
+                .setKind(RuntimeEvent.Kind.KIND_EXITED).setPid(11).setExitCode(137)
+                .setMessage("iggy (pid 11) exited on its own with code 137").setAtMs(1_000).build());
+        events.exited(new RuntimeExit("connectors", 12, -1, "connectors (pid 12) exited on its own", 2_000));
+        RuntimeEvent live = supervisor.runtimeEvents.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        assertThat(live.getRuntime()).isEqualTo(Runtime.RUNTIME_CONNECTORS);
+        assertThat(live.getExitCode()).isEqualTo(-1);
+        assertThat(supervisor.runtimeEvents).isEmpty();
     }
 
     @Test

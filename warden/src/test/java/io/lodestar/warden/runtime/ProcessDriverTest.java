@@ -262,4 +262,49 @@ class ProcessDriverTest {
         assertThat(spec.workingDir().resolve("from_config")).isDirectory();
         assertThat(Optional.of(portOpen())).contains(true);
     }
+
+    @Test
+    void aCrashBetweenActionsIsReportedOnceWithItsExitCode() {
+        List<RuntimeExit> exits = new java.util.concurrent.CopyOnWriteArrayList<>();
+        ProcessSpec spec = iggy();
+        ProcessDriver driver = new ProcessDriver(spec, PROBE, Clock.systemUTC(), LogRotation.NONE, exits::add);
+        long pid = started(driver).pid();
+
+        ProcessHandle.of(pid).orElseThrow().destroyForcibly();
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> exits.size() == 1);
+        RuntimeExit exit = exits.get(0);
+        assertThat(exit.pid()).isEqualTo(pid);
+        assertThat(exit.exitCode()).isEqualTo(137);
+        assertThat(exit.message()).startsWith("iggy (pid " + pid + ") exited on its own with code 137; last log lines: ");
+        assertThat(driver.status()).isEqualTo(DriverStatus.STOPPED);
+        assertThat(spec.pidFile()).doesNotExist();
+    }
+
+    @Test
+    void stopsAndRestartsAreNotReportedAsCrashes() {
+        List<RuntimeExit> exits = new java.util.concurrent.CopyOnWriteArrayList<>();
+        ProcessDriver driver = new ProcessDriver(iggy(), PROBE, Clock.systemUTC(), LogRotation.NONE, exits::add);
+        started(driver);
+        ActionResult restarted = driver.restart();
+        spawned.add(restarted.pid());
+        assertThat(driver.stop().succeeded()).isTrue();
+
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(exits::isEmpty);
+    }
+
+    @Test
+    void anAdoptedRuntimeThatDiesIsReportedWithoutAnExitCode() {
+        ProcessSpec spec = iggy();
+        long pid = started(driver(spec)).pid();
+        List<RuntimeExit> exits = new java.util.concurrent.CopyOnWriteArrayList<>();
+        ProcessDriver afterRestart = new ProcessDriver(spec, PROBE, Clock.systemUTC(), LogRotation.NONE, exits::add);
+
+        afterRestart.maintain();
+        ProcessHandle.of(pid).orElseThrow().destroyForcibly();
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> exits.size() == 1);
+        assertThat(exits.get(0).exitCode()).isEqualTo(-1);
+        assertThat(exits.get(0).message()).startsWith("iggy (pid " + pid + ") exited on its own; last log lines: ");
+    }
 }
