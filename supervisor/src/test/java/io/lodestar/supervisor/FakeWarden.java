@@ -143,6 +143,11 @@ public final class FakeWarden implements AutoCloseable {
         send(WardenMessage.newBuilder().setTaskUpdate(update(taskId, state, message)).build());
     }
 
+    /** Reports on a task naming the runtime process it runs as. */
+    public void report(long taskId, TaskState state, String message, long pid) {
+        send(WardenMessage.newBuilder().setTaskUpdate(update(taskId, state, message).toBuilder().setPid(pid)).build());
+    }
+
     public void heartbeat(long seq) {
         send(WardenMessage.newBuilder().setHeartbeat(Heartbeat.newBuilder().setSeq(seq)).build());
     }

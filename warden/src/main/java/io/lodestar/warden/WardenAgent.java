@@ -25,6 +25,7 @@ import io.lodestar.warden.runtime.RuntimeDriver;
 import io.lodestar.warden.runtime.RuntimeKind;
 import io.lodestar.warden.state.InMemoryTaskJournal;
 import io.lodestar.warden.state.TaskJournal;
+import io.lodestar.warden.task.OperationKillHandler;
 import io.lodestar.warden.task.RuntimeActionHandler;
 import io.lodestar.warden.task.TaskHandlers;
 import io.lodestar.warden.task.TaskLanes;
@@ -83,7 +84,8 @@ public class WardenAgent {
 
         TaskJournal journal = new InMemoryTaskJournal();
         lanes = new TaskLanes();
-        TaskHandlers handlers = new TaskHandlers(Map.of(Task.KindCase.RUNTIME_ACTION, new RuntimeActionHandler(drivers)));
+        TaskHandlers handlers = new TaskHandlers(Map.of(Task.KindCase.RUNTIME_ACTION, new RuntimeActionHandler(drivers),
+                Task.KindCase.OPERATION_KILL, new OperationKillHandler(drivers, journal)));
         SupervisorClock supervisorClock = new SupervisorClock(clock);
         CurrentStream current = new CurrentStream();
         TaskIntake intake = new TaskIntake(journal, handlers, lanes, current, supervisorClock::millis);

@@ -3,8 +3,10 @@ package io.lodestar.supervisor.deployment;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -14,6 +16,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
+import io.lodestar.supervisor.activity.Activity;
 import io.lodestar.supervisor.activity.ActivityFinished;
 import io.lodestar.supervisor.activity.ActivityService;
 import io.lodestar.supervisor.activity.ActivityStatus;
@@ -25,6 +28,9 @@ import io.lodestar.supervisor.common.DomainException;
 import io.lodestar.supervisor.common.Ids;
 import io.lodestar.supervisor.common.Page;
 import io.lodestar.supervisor.common.PageRequest;
+import io.lodestar.supervisor.operation.Operation;
+import io.lodestar.supervisor.operation.OperationService;
+import io.lodestar.supervisor.operation.OperationType;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.logging.Log;
 
@@ -37,6 +43,9 @@ public class DeploymentService {
 
     @Inject
     ActivityService activities;
+
+    @Inject
+    OperationService operations;
 
     @Inject
     Ids ids;
@@ -81,8 +90,16 @@ public class DeploymentService {
             node.persist();
         }
         List<Long> nodeIds = new ArrayList<>(wanted);
+        Map<Long, Operation> deployOperations = new HashMap<>();
+        String runtimes = request.runtimes().stream().map(RuntimeName::wireName).collect(Collectors.joining(", "));
+        for (Long agentId : nodeIds) {
+            deployOperations.put(agentId, operations.begin(deployment, agentId, OperationType.DEPLOY,
+                    "Deploy " + deployment.name, "Start " + runtimes + " on agent " + agentId + ".", null));
+        }
         for (RuntimeName runtime : request.runtimes()) {
-            activities.createAll(deployment, nodeIds, runtime, ActionSpec.start(), authorId);
+            for (Activity activity : activities.createAll(deployment, nodeIds, runtime, ActionSpec.start(), authorId)) {
+                operations.attach(deployOperations.get(activity.nodeId), activity.id); // the task shares the activity's id
+            }
         }
         return DeploymentView.of(deployment, nodeIds);
     }

@@ -1,5 +1,6 @@
 package io.lodestar.supervisor.dispatch;
 
+import io.lodestar.protocol.v1.OperationKill;
 import io.lodestar.protocol.v1.RuntimeAction;
 import io.lodestar.supervisor.activity.ActionSpec;
 import io.lodestar.supervisor.activity.RuntimeName;
@@ -8,11 +9,18 @@ import io.lodestar.supervisor.activity.RuntimeName;
 final class TaskMessages {
 
     static final String RUNTIME_ACTION = "runtime_action";
+    static final String OPERATION_KILL = "operation_kill";
 
     private TaskMessages() {
     }
 
     static io.lodestar.protocol.v1.Task toProto(Task task) {
+        if (OPERATION_KILL.equals(task.kind)) {
+            return io.lodestar.protocol.v1.Task.newBuilder().setTaskId(task.id).setDeadlineMs(task.deadlineAt.toEpochMilli())
+                    .setOperationKill(OperationKill.newBuilder().setTargetTaskId(task.targetTaskId)
+                            .setRuntime(RuntimeName.parse(task.runtime).proto()))
+                    .build();
+        }
         RuntimeAction.Builder action = RuntimeAction.newBuilder()
                 .setRuntime(RuntimeName.parse(task.runtime).proto())
                 .setAction(ActionSpec.Kind.valueOf(task.action).proto());

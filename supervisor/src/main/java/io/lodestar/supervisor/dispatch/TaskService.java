@@ -40,6 +40,9 @@ public class TaskService {
     Event<TaskFinished> finishedEvents;
 
     @Inject
+    Event<TaskReported> reportedEvents;
+
+    @Inject
     Clock clock;
 
     /** What to tell the Warden after an update was handled. */
@@ -63,6 +66,25 @@ public class TaskService {
         task.runtime = runtime.wireName();
         task.action = action.kind().name();
         task.configId = action.configId();
+        task.state = TaskState.PENDING;
+        task.createdAt = clock.instant();
+        task.deadlineAt = task.createdAt.plus(config.dispatch().deadline());
+        task.persist();
+        pushAfterCommit(task);
+        return task;
+    }
+
+    /**
+     * Writes a task that SIGKILLs the process {@code targetTaskId} runs as on the node, in the caller's
+     * transaction; the Warden refuses when that task no longer runs there.
+     */
+    public Task createOperationKill(long nodeId, RuntimeName runtime, long targetTaskId, long killTaskId) {
+        Task task = new Task();
+        task.id = killTaskId;
+        task.nodeId = nodeId;
+        task.kind = TaskMessages.OPERATION_KILL;
+        task.runtime = runtime.wireName();
+        task.targetTaskId = targetTaskId;
         task.state = TaskState.PENDING;
         task.createdAt = clock.instant();
         task.deadlineAt = task.createdAt.plus(config.dispatch().deadline());
@@ -132,6 +154,7 @@ public class TaskService {
                 return UpdateOutcome.REFUSE;
             }
         }
+        reportedEvents.fire(new TaskReported(task.id, task.state, update.getPid()));
         return UpdateOutcome.ACKNOWLEDGE;
     }
 

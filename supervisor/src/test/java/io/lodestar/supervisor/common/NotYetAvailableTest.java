@@ -19,9 +19,6 @@ class NotYetAvailableTest {
         admin().get("/deployments/1/events").then().statusCode(501);
         admin().delete("/deployments/1/snapshots/2").then().statusCode(501);
         admin().delete("/deployments/1").then().statusCode(501);
-        admin().get("/deployments/1/logs").then().statusCode(501);
-        admin().get("/deployments/1/metrics").then().statusCode(501);
-        admin().get("/deployments/1/operations").then().statusCode(501);
         admin().get("/deployments/1/configs").then().statusCode(501);
         admin().get("/deployments/1/configs/2").then().statusCode(501);
         admin().post("/deployments/1/configs").then().statusCode(501);
