@@ -17,6 +17,9 @@ import io.lodestar.warden.link.Link;
 import io.lodestar.warden.link.Session;
 import io.lodestar.warden.link.SupervisorClock;
 import io.lodestar.warden.link.TaskIntake;
+import io.lodestar.warden.logs.LogRequests;
+import io.lodestar.warden.metrics.HostMetricsReader;
+import io.lodestar.warden.metrics.RuntimeMetricsReader;
 import io.lodestar.warden.runtime.DriverRegistry;
 import io.lodestar.warden.runtime.HttpHealthProbe;
 import io.lodestar.warden.runtime.ProcessDriver;
@@ -43,6 +46,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.MDC;
+import oshi.SystemInfo;
 
 /**
  * Puts the Warden together from its configuration and runs it: identity, runtime drivers, the
@@ -63,6 +67,8 @@ public class WardenAgent {
     private final Clock clock = Clock.systemUTC();
     private ManagedChannel channel;
     private ScheduledExecutorService heartbeats;
+    /** Reads and follows runtime logs for the Supervisor, off the heartbeat thread. */
+    private ScheduledExecutorService logReaders;
     private TaskLanes lanes;
     private Link link;
 
@@ -94,8 +100,17 @@ public class WardenAgent {
             thread.setDaemon(true);
             return thread;
         });
-        Session session = new Session(identity, version, host, journal, intake, drivers::statuses,
-                config.supervisor().welcomeTimeout(), heartbeats, clock);
+        logReaders = Executors.newScheduledThreadPool(2, runnable -> {
+            Thread thread = new Thread(runnable, "warden-logs");
+            thread.setDaemon(true);
+            return thread;
+        });
+        SystemInfo system = new SystemInfo();
+        HostMetricsReader hostMetrics = new HostMetricsReader(system, config.runtimes().iggy().workingDir());
+        RuntimeMetricsReader runtimeMetrics = new RuntimeMetricsReader(system);
+        Session session = new Session(identity, version, host, journal, intake,
+                () -> runtimeMetrics.measure(drivers.statuses()), config.supervisor().welcomeTimeout(), heartbeats, clock,
+                new LogRequests(logFiles(drivers), logReaders), hostMetrics::read);
         Backoff backoff = new Backoff(config.reconnect().initial(), config.reconnect().max(), new Random());
         link = new Link(identity.nodeId(), supervisor, new ChannelLinkConnector(channel), session, backoff,
                 config.reconnect().max(), supervisorClock, current);
@@ -103,6 +118,13 @@ public class WardenAgent {
                 version, identity.nodeId(), supervisor,
                 drivers.all().keySet().stream().map(RuntimeKind::label).toList());
         link.start();
+    }
+
+    private Map<RuntimeKind, java.nio.file.Path> logFiles(DriverRegistry drivers) {
+        Map<RuntimeKind, java.nio.file.Path> files = new EnumMap<>(RuntimeKind.class);
+        drivers.driver(RuntimeKind.IGGY).ifPresent(d -> files.put(RuntimeKind.IGGY, config.runtimes().iggy().logFile()));
+        drivers.driver(RuntimeKind.CONNECTORS).ifPresent(d -> files.put(RuntimeKind.CONNECTORS, config.runtimes().connectors().logFile()));
+        return files;
     }
 
     private DriverRegistry drivers() {
@@ -138,6 +160,10 @@ public class WardenAgent {
         if (heartbeats != null) {
             heartbeats.shutdownNow();
             heartbeats = null;
+        }
+        if (logReaders != null) {
+            logReaders.shutdownNow();
+            logReaders = null;
         }
         if (channel != null) {
             Channels.close(channel, SHUTDOWN_WAIT);

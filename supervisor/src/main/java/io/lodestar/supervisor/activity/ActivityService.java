@@ -23,6 +23,9 @@ import io.lodestar.supervisor.deployment.DeploymentService;
 import io.lodestar.supervisor.deployment.DeploymentStatus;
 import io.lodestar.supervisor.dispatch.TaskFinished;
 import io.lodestar.supervisor.dispatch.TaskService;
+import io.lodestar.supervisor.operation.Operation;
+import io.lodestar.supervisor.operation.OperationService;
+import io.lodestar.supervisor.operation.OperationType;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.logging.Log;
 import io.quarkus.panache.common.Parameters;
@@ -36,6 +39,9 @@ public class ActivityService {
 
     @Inject
     TaskService tasks;
+
+    @Inject
+    OperationService operations;
 
     @Inject
     Event<ActivityFinished> finishedEvents;
@@ -62,7 +68,13 @@ public class ActivityService {
         if (targets.isEmpty()) {
             throw new DomainException.Conflict("Deployment " + deploymentId + " has no nodes to act on.");
         }
-        return createAll(deployment, targets, runtime, action, authorId).stream().map(ActivityView::of).toList();
+        List<Activity> created = createAll(deployment, targets, runtime, action, authorId);
+        for (Activity activity : created) {
+            Operation operation = operations.begin(deployment, activity.nodeId, OperationType.RUNTIME_ACTION,
+                    action.wireName() + " " + runtime.wireName(), "Activity " + activity.id + " on node " + activity.nodeId + ".", null);
+            operations.attach(operation, activity.id); // the task shares the activity's id
+        }
+        return created.stream().map(ActivityView::of).toList();
     }
 
     /** Writes the activities and their tasks in the caller's transaction; the tasks go out once it commits. */

@@ -11,7 +11,9 @@ public enum OperationType {
     RESTART,
     SCALE,
     TEARDOWN,
-    CONFIG_ROLLOUT;
+    CONFIG_ROLLOUT,
+    /** A runtime action asked for through the activities API (seed 000), one per node. */
+    RUNTIME_ACTION;
 
     public String wireName() {
         return name().toLowerCase();
