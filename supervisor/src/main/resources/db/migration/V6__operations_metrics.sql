@@ -70,7 +70,7 @@ create table runtime_metric_points (
     cpu_percent   double precision,
     uptime_ms     bigint,
     restarts      integer,
-    primary key (node_id, runtime, resolution_s, bucket_s)
+    primary key (node_id, resolution_s, bucket_s, runtime)
 );
 create index runtime_metric_points_by_age on runtime_metric_points (resolution_s, bucket_s);
 

@@ -141,6 +141,7 @@ public class TaskService {
             Log.warnf("Refused node %d's update on task %d: not a task of this node", nodeId, update.getTaskId());
             return UpdateOutcome.REFUSE;
         }
+        TaskState before = task.state;
         switch (update.getState()) {
             case TASK_STATE_ACCEPTED, TASK_STATE_RUNNING -> {
                 if (task.state == TaskState.PENDING) {
@@ -154,7 +155,7 @@ public class TaskService {
                 return UpdateOutcome.REFUSE;
             }
         }
-        reportedEvents.fire(new TaskReported(task.id, task.state, update.getPid()));
+        reportedEvents.fire(new TaskReported(task.id, before, task.state, update.getPid()));
         return UpdateOutcome.ACKNOWLEDGE;
     }
 

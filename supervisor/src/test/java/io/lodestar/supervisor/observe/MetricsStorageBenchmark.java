@@ -1,0 +1,91 @@
+package io.lodestar.supervisor.observe;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.LongStream;
+
+import org.junit.jupiter.api.Test;
+
+import io.lodestar.protocol.v1.Heartbeat;
+import io.lodestar.supervisor.Api;
+import io.lodestar.supervisor.FakeWarden;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+/**
+ * A week and a day of heartbeats from 100 nodes, stored as the Supervisor stores them (one point per node
+ * per minute, rolled up every 15 minutes), printing the rows and bytes kept as the days pass: the count
+ * stops growing after the first week. Run with {@code -Dtest=MetricsStorageBenchmark}; not part of the suite.
+ */
+@QuarkusTest
+class MetricsStorageBenchmark {
+
+    private static final int NODES = 100;
+    private static final int DAYS = 8;
+    /** Column bytes of a row plus PostgreSQL's tuple header and item pointer; index entries not counted. */
+    private static final int NODE_ROW_BYTES = 8 + 4 + 8 + 8 * 8 + 28;
+    private static final int RUNTIME_ROW_BYTES = 8 + 6 + 4 + 8 + 2 + 9 + 8 * 4 + 4 + 28;
+
+    @Inject
+    MetricsStore store;
+
+    @Inject
+    EntityManager entityManager;
+
+    @Test
+    void aWeekOfHeartbeatsFromAHundredNodes() throws InterruptedException {
+        long template;
+        try (FakeWarden warden = new FakeWarden(Api.grpcPort()).enroll(Api.enrollmentToken())) {
+            template = warden.nodeId();
+        }
+        List<Long> nodes = LongStream.range(0, NODES).mapToObj(i -> template + 1 + i).toList();
+        insertAgents(template, nodes);
+        Instant end = Instant.now();
+        Instant start = end.minus(Duration.ofDays(DAYS));
+        long began = System.nanoTime();
+        long heartbeats = 0;
+        for (Instant at = start; !at.isAfter(end); at = at.plusSeconds(60)) {
+            Map<Long, Heartbeat> latest = new HashMap<>();
+            for (long node : nodes) {
+                latest.put(node, MetricsFixtures.heartbeat((node + at.getEpochSecond()) % 100, 1_000_000 + node));
+            }
+            heartbeats += NODES * 12L; // a Warden heartbeats every 5 s: twelve reach the Supervisor per stored point
+            store.write(at, 60, latest);
+            if (at.getEpochSecond() % 900 < 60) {
+                store.rollUp(at, Duration.ofHours(24), Duration.ofDays(7));
+                if (at.getEpochSecond() % 86_400 < 60) {
+                    report("day " + Duration.between(start, at).toDays(), heartbeats);
+                }
+            }
+        }
+        report("end (day " + DAYS + ")", heartbeats);
+        System.out.printf("simulated %d days of %d nodes in %.1f s%n", DAYS, NODES, (System.nanoTime() - began) / 1e9);
+    }
+
+    private void report(String when, long heartbeats) {
+        long nodeRows = count("select count(*) from node_metric_points");
+        long runtimeRows = count("select count(*) from runtime_metric_points");
+        long bytes = nodeRows * NODE_ROW_BYTES + runtimeRows * RUNTIME_ROW_BYTES;
+        System.out.printf("%-12s heartbeats %,12d | host rows %,9d | runtime rows %,9d | ~%,6.1f MB (%,d bytes/node)%n", when,
+                heartbeats, nodeRows, runtimeRows, bytes / 1e6, bytes / NODES);
+    }
+
+    @Transactional
+    void insertAgents(long template, List<Long> nodes) {
+        for (long node : nodes) {
+            entityManager.createNativeQuery("insert into agents (id, tenant_id, division_id, environment_id, secret_hash, state,"
+                    + " created_at) select ?1, tenant_id, division_id, environment_id, secret_hash, state, created_at from agents"
+                    + " where id = ?2").setParameter(1, node).setParameter(2, template).executeUpdate();
+        }
+    }
+
+    @Transactional
+    long count(String sql) {
+        return ((Number) entityManager.createNativeQuery(sql).getSingleResult()).longValue();
+    }
+}
