@@ -1,6 +1,7 @@
 package io.lodestar.supervisor.observe;
 
 import static io.lodestar.supervisor.Api.admin;
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
@@ -16,6 +17,8 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import io.lodestar.protocol.v1.Task;
+import io.lodestar.protocol.v1.TaskState;
 import io.lodestar.supervisor.Api;
 import io.lodestar.supervisor.FakeWarden;
 import io.quarkus.test.junit.QuarkusTest;
@@ -32,6 +35,9 @@ class DeploymentMetricsApiTest {
 
     @Inject
     MetricsStore store;
+
+    @Inject
+    FleetGauges gauges;
 
     @Inject
     EntityManager entityManager;
@@ -113,6 +119,22 @@ class DeploymentMetricsApiTest {
                         .contentType("application/problem+json").body("detail", containsString("window must be"));
             }
             admin().get("/deployments/1/metrics").then().statusCode(404);
+        }
+    }
+
+    @Test
+    void prometheusShowsTheFleetBesideTheSupervisorsOwnMetrics() throws InterruptedException {
+        try (FakeWarden warden = Api.connectedWarden()) {
+            Api.deployment("metrics-prometheus", List.of(warden.nodeId()));
+            Task start = warden.nextTask();
+            warden.report(start.getTaskId(), TaskState.TASK_STATE_ACCEPTED, "");
+            gauges.refresh();
+            String scrape = given().get("/q/metrics").then().statusCode(200).extract().asString();
+            assertThat(scrape).contains("lodestar_agents{state=\"online\"}", "lodestar_agents{state=\"offline\"}",
+                    "lodestar_activities{status=\"processing\"}", "lodestar_activities{status=\"rejected\"}",
+                    "lodestar_tasks_pending", "lodestar_dispatch_latency_seconds_count", "jvm_memory_used_bytes");
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(given().get("/q/metrics").asString())
+                    .containsPattern("lodestar_dispatch_latency_seconds_count [1-9]"));
         }
     }
 
