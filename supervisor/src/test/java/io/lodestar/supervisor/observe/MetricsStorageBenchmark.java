@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.LongStream;
 
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 import io.lodestar.protocol.v1.Heartbeat;
@@ -71,8 +72,13 @@ class MetricsStorageBenchmark {
         long nodeRows = count("select count(*) from node_metric_points");
         long runtimeRows = count("select count(*) from runtime_metric_points");
         long bytes = nodeRows * NODE_ROW_BYTES + runtimeRows * RUNTIME_ROW_BYTES;
-        System.out.printf("%-12s heartbeats %,12d | host rows %,9d | runtime rows %,9d | ~%,6.1f MB (%,d bytes/node)%n", when,
-                heartbeats, nodeRows, runtimeRows, bytes / 1e6, bytes / NODES);
+        String measured = "";
+        if ("postgresql".equals(ConfigProvider.getConfig().getValue("quarkus.datasource.db-kind", String.class))) {
+            long onDisk = count("select pg_total_relation_size('node_metric_points') + pg_total_relation_size('runtime_metric_points')");
+            measured = String.format(" | on disk, indexes included: %,6.1f MB", onDisk / 1e6);
+        }
+        System.out.printf("%-12s heartbeats %,12d | host rows %,9d | runtime rows %,9d | ~%,6.1f MB of rows (%,d bytes/node)%s%n",
+                when, heartbeats, nodeRows, runtimeRows, bytes / 1e6, bytes / NODES, measured);
     }
 
     @Transactional
