@@ -57,6 +57,27 @@ public interface SupervisorConfig {
     /** Enrollment of new Wardens. */
     Enrollment enrollment();
 
+    /** Reading the nodes' logs and keeping their metrics. */
+    Observe observe();
+
+    interface Observe {
+        /** How long a log read waits for a node's Warden; a node slower than this is listed with an error. */
+        @WithDefault("5s")
+        Duration logTimeout();
+
+        /** How often the latest heartbeat metrics of the nodes are written (one point per node each time). */
+        @WithDefault("60s")
+        Duration metricsInterval();
+
+        /** How long one-minute points are kept before they are rolled up into 15-minute points. */
+        @WithDefault("24h")
+        Duration minutePointsRetention();
+
+        /** How long 15-minute points are kept. */
+        @WithDefault("168h")
+        Duration rollupRetention();
+    }
+
     interface Enrollment {
         /** How long an enrollment token stays usable. */
         @WithDefault("1h")

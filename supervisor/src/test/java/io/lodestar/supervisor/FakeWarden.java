@@ -15,6 +15,8 @@ import io.lodestar.protocol.v1.Heartbeat;
 import io.lodestar.protocol.v1.Hello;
 import io.lodestar.protocol.v1.HostFacts;
 import io.lodestar.protocol.v1.RuntimeEvent;
+import io.lodestar.protocol.v1.LogChunk;
+import io.lodestar.protocol.v1.LogRequest;
 import io.lodestar.protocol.v1.SupervisorMessage;
 import io.lodestar.protocol.v1.Task;
 import io.lodestar.protocol.v1.TaskState;
@@ -30,6 +32,7 @@ public final class FakeWarden implements AutoCloseable {
     private final ManagedChannel channel;
     private final BlockingQueue<Task> tasks = new LinkedBlockingQueue<>();
     private final BlockingQueue<TaskUpdateAck> acks = new LinkedBlockingQueue<>();
+    private final BlockingQueue<LogRequest> logRequests = new LinkedBlockingQueue<>();
     private final CountDownLatch welcomed = new CountDownLatch(1);
     private final CountDownLatch ended = new CountDownLatch(1);
     private final java.util.concurrent.ScheduledExecutorService heartbeats =
@@ -40,7 +43,7 @@ public final class FakeWarden implements AutoCloseable {
             });
     private volatile Welcome welcome;
     private volatile Status endStatus;
-    private StreamObserver<WardenMessage> outbound;
+    private volatile StreamObserver<WardenMessage> outbound;
     private long nodeId;
     private String secret;
 
@@ -94,6 +97,8 @@ public final class FakeWarden implements AutoCloseable {
                     tasks.add(message.getTask());
                 } else if (message.hasTaskUpdateAck()) {
                     acks.add(message.getTaskUpdateAck());
+                } else if (message.hasLogRequest()) {
+                    logRequests.add(message.getLogRequest());
                 }
             }
 
@@ -177,8 +182,49 @@ public final class FakeWarden implements AutoCloseable {
         send(WardenMessage.newBuilder().setRuntimeEvent(event).build());
     }
 
+    /** Reports on a task naming the runtime process it runs as. */
+    public void report(long taskId, TaskState state, String message, long pid) {
+        send(WardenMessage.newBuilder().setTaskUpdate(update(taskId, state, message).toBuilder().setPid(pid)).build());
+    }
+
     public void heartbeat(long seq) {
         send(WardenMessage.newBuilder().setHeartbeat(Heartbeat.newBuilder().setSeq(seq)).build());
+    }
+
+    /** Heartbeats every 300 ms until closed, for tests that keep the stream longer than the TTL. */
+    public FakeWarden keepBeating() {
+        Thread beat = new Thread(() -> {
+            long seq = 1_000_000;
+            while (outbound != null && !Thread.currentThread().isInterrupted()) {
+                try {
+                    heartbeat(seq++);
+                    Thread.sleep(300);
+                } catch (InterruptedException | RuntimeException e) {
+                    return;
+                }
+            }
+        }, "fake-warden-heartbeat");
+        beat.setDaemon(true);
+        beat.start();
+        return this;
+    }
+
+    public void heartbeat(Heartbeat heartbeat) {
+        send(WardenMessage.newBuilder().setHeartbeat(heartbeat).build());
+    }
+
+    public LogRequest nextLogRequest() throws InterruptedException {
+        LogRequest request = logRequests.poll(10, TimeUnit.SECONDS);
+        if (request == null) {
+            throw new AssertionError("No log request arrived within 10 s");
+        }
+        return request;
+    }
+
+    /** Answers a log request with these lines. */
+    public void sendLogLines(LogRequest request, boolean done, String... lines) {
+        send(WardenMessage.newBuilder().setLogChunk(LogChunk.newBuilder().setRequestId(request.getRequestId())
+                .setRuntime(request.getRuntime()).addAllLines(java.util.List.of(lines)).setDone(done)).build());
     }
 
     public static TaskUpdate update(long taskId, TaskState state, String message) {

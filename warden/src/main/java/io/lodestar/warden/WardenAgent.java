@@ -18,6 +18,9 @@ import io.lodestar.warden.link.RuntimeEvents;
 import io.lodestar.warden.link.Session;
 import io.lodestar.warden.link.SupervisorClock;
 import io.lodestar.warden.link.TaskIntake;
+import io.lodestar.warden.logs.LogRequests;
+import io.lodestar.warden.metrics.HostMetricsReader;
+import io.lodestar.warden.metrics.RuntimeMetricsReader;
 import io.lodestar.warden.runtime.DriverRegistry;
 import io.lodestar.warden.runtime.HttpHealthProbe;
 import io.lodestar.warden.runtime.RuntimeDriver;
@@ -29,6 +32,7 @@ import io.lodestar.warden.snapshot.SnapshotUploader;
 import io.lodestar.warden.task.Reconfiguration;
 import io.lodestar.warden.state.FileTaskJournal;
 import io.lodestar.warden.task.InterruptedTasks;
+import io.lodestar.warden.task.OperationKillHandler;
 import io.lodestar.warden.task.RuntimeActionHandler;
 import io.lodestar.warden.task.TaskHandlers;
 import io.lodestar.warden.task.TaskLanes;
@@ -48,6 +52,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.MDC;
+import oshi.SystemInfo;
 
 /**
  * Puts the Warden together from its configuration and runs it: identity, runtime drivers, the
@@ -72,6 +77,8 @@ public class WardenAgent {
     private final Clock clock = Clock.systemUTC();
     private ManagedChannel channel;
     private ScheduledExecutorService heartbeats;
+    /** Reads and follows runtime logs for the Supervisor, off the heartbeat thread. */
+    private ScheduledExecutorService logReaders;
     private TaskLanes lanes;
     private FileTaskJournal journal;
     private Link link;
@@ -103,7 +110,8 @@ public class WardenAgent {
                 Duration.ofSeconds(2));
         TaskHandlers handlers = new TaskHandlers(Map.of(
                 Task.KindCase.RUNTIME_ACTION, new RuntimeActionHandler(drivers, new Reconfiguration(configPaths())),
-                Task.KindCase.SNAPSHOT, snapshots));
+                Task.KindCase.SNAPSHOT, snapshots,
+                Task.KindCase.OPERATION_KILL, new OperationKillHandler(drivers, journal)));
         SupervisorClock supervisorClock = new SupervisorClock(clock);
         TaskIntake intake = new TaskIntake(journal, handlers, lanes, current, supervisorClock::millis);
         heartbeats = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -113,8 +121,17 @@ public class WardenAgent {
         });
         heartbeats.scheduleWithFixedDelay(() -> maintain(drivers, runtimeEvents), 0,
                 MAINTENANCE.toMillis(), TimeUnit.MILLISECONDS);
-        Session session = new Session(identity, version, host, journal, intake, drivers::statuses,
-                config.supervisor().welcomeTimeout(), heartbeats, clock);
+        logReaders = Executors.newScheduledThreadPool(2, runnable -> {
+            Thread thread = new Thread(runnable, "warden-logs");
+            thread.setDaemon(true);
+            return thread;
+        });
+        SystemInfo system = new SystemInfo();
+        HostMetricsReader hostMetrics = new HostMetricsReader(system, config.runtimes().iggy().workingDir());
+        RuntimeMetricsReader runtimeMetrics = new RuntimeMetricsReader(system);
+        Session session = new Session(identity, version, host, journal, intake,
+                () -> runtimeMetrics.measure(drivers.statuses()), config.supervisor().welcomeTimeout(), heartbeats, clock,
+                new LogRequests(logFiles(drivers), logReaders), hostMetrics::read);
         Backoff backoff = new Backoff(config.reconnect().initial(), config.reconnect().max(), new Random());
         link = new Link(identity.nodeId(), supervisor, new ChannelLinkConnector(channel), session, backoff,
                 config.reconnect().max(), supervisorClock, current);
@@ -132,6 +149,13 @@ public class WardenAgent {
         } catch (RuntimeException e) {
             Log.errorf(e, "runtime maintenance failed"); // an exception would cancel the schedule
         }
+    }
+
+    private Map<RuntimeKind, Path> logFiles(DriverRegistry drivers) {
+        Map<RuntimeKind, Path> files = new EnumMap<>(RuntimeKind.class);
+        drivers.driver(RuntimeKind.IGGY).ifPresent(d -> files.put(RuntimeKind.IGGY, config.runtimes().iggy().logFile()));
+        drivers.driver(RuntimeKind.CONNECTORS).ifPresent(d -> files.put(RuntimeKind.CONNECTORS, config.runtimes().connectors().logFile()));
+        return files;
     }
 
     private Map<RuntimeKind, Path> configPaths() {
@@ -163,6 +187,10 @@ public class WardenAgent {
         if (heartbeats != null) {
             heartbeats.shutdownNow();
             heartbeats = null;
+        }
+        if (logReaders != null) {
+            logReaders.shutdownNow();
+            logReaders = null;
         }
         if (channel != null) {
             Channels.close(channel, SHUTDOWN_WAIT);

@@ -26,6 +26,9 @@ import io.lodestar.supervisor.deployment.DeploymentService;
 import io.lodestar.supervisor.deployment.DeploymentStatus;
 import io.lodestar.supervisor.dispatch.TaskFinished;
 import io.lodestar.supervisor.dispatch.TaskService;
+import io.lodestar.supervisor.operation.Operation;
+import io.lodestar.supervisor.operation.OperationService;
+import io.lodestar.supervisor.operation.OperationType;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.logging.Log;
 import io.quarkus.panache.common.Parameters;
@@ -42,6 +45,9 @@ public class ActivityService {
 
     @Inject
     RuntimeConfigService configs;
+
+    @Inject
+    OperationService operations;
 
     @Inject
     Event<ActivityFinished> finishedEvents;
@@ -72,13 +78,21 @@ public class ActivityService {
         if (targets.isEmpty()) {
             throw new DomainException.Conflict("Deployment " + deploymentId + " has no nodes to act on.");
         }
+        OperationType job = OperationType.RUNTIME_ACTION;
         if (action.kind() == ActionSpec.Kind.RECONFIGURE) {
             configs.forReconfigure(deploymentId, runtime, action.configId());
+            job = OperationType.CONFIG_ROLLOUT;
         }
         if (!queue) {
             refuseWhileProcessing(targets, runtime);
         }
-        return createAll(deployment, targets, runtime, action, authorId).stream().map(ActivityView::of).toList();
+        List<Activity> created = createAll(deployment, targets, runtime, action, authorId);
+        for (Activity activity : created) {
+            Operation operation = operations.begin(deployment, activity.nodeId, job,
+                    action.wireName() + " " + runtime.wireName(), "Activity " + activity.id + " on node " + activity.nodeId + ".", null);
+            operations.attach(operation, activity.id); // the task shares the activity's id
+        }
+        return created.stream().map(ActivityView::of).toList();
     }
 
     /** Writes the activities and their tasks in the caller's transaction; the tasks go out once it commits. */

@@ -50,7 +50,7 @@ public class ApiDocumentFilter implements OASFilter {
         }
     }
 
-    /** Routes that read their path through UriInfo (the 501 placeholders) still document their path parameters. */
+    /** Routes that read their path through UriInfo still document their path parameters. */
     private static void declarePathParameters(String path, Operation operation) {
         java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("\\{([a-z_]+)}").matcher(path);
         while (matcher.find()) {

@@ -3,8 +3,10 @@ package io.lodestar.supervisor.deployment;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -30,6 +32,9 @@ import io.lodestar.supervisor.common.Ids;
 import io.lodestar.supervisor.common.Page;
 import io.lodestar.supervisor.common.PageRequest;
 import io.lodestar.supervisor.dispatch.TaskRunning;
+import io.lodestar.supervisor.operation.Operation;
+import io.lodestar.supervisor.operation.OperationService;
+import io.lodestar.supervisor.operation.OperationType;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Parameters;
 
@@ -52,6 +57,9 @@ public class DeploymentService {
 
     @Inject
     DeploymentLifecycle lifecycle;
+
+    @Inject
+    OperationService operations;
 
     @Inject
     Ids ids;
@@ -95,7 +103,7 @@ public class DeploymentService {
         lifecycle.begin(deployment, "Created on " + wanted.size() + " node(s), runtimes " + deployment.runtimes + ".", authorId);
         List<Long> nodeIds = new ArrayList<>(wanted);
         nodeIds.forEach(agentId -> addNode(deployment, agentId));
-        startRuntimes(deployment, nodeIds, ActionSpec.start(), authorId);
+        startRuntimes(deployment, nodeIds, ActionSpec.start(), authorId, OperationType.DEPLOY, "Deploy " + deployment.name);
         return DeploymentView.of(deployment, nodeIds);
     }
 
@@ -111,7 +119,8 @@ public class DeploymentService {
                 "Restart requested from " + describeStatus(deployment) + ".", null, authorId);
         nodes.forEach(node -> lifecycle.setNode(deployment, node, NodeRuntimeState.STARTING, "Restarting its runtimes."));
         List<Long> nodeIds = nodes.stream().map(n -> n.nodeId).toList();
-        startRuntimes(deployment, nodeIds, ActionSpec.parse("restart"), authorId);
+        startRuntimes(deployment, nodeIds, ActionSpec.parse("restart"), authorId, OperationType.RESTART,
+                "Restart " + deployment.name);
         return DeploymentView.of(deployment, nodeIds);
     }
 
@@ -139,12 +148,13 @@ public class DeploymentService {
             List<Long> added = freeAgents(deployment, replicas - current);
             lifecycle.transition(deployment, DeploymentStatus.DEPLOYING, DeploymentEventType.SCALED, message, null, authorId);
             added.forEach(agentId -> addNode(deployment, agentId));
-            startRuntimes(deployment, added, ActionSpec.start(), authorId);
+            startRuntimes(deployment, added, ActionSpec.start(), authorId, OperationType.SCALE, "Scale " + deployment.name + " up");
         } else {
             lifecycle.record(deployment, DeploymentEventType.SCALED, message, null, authorId);
             List<DeploymentNode> released = nodes.subList(replicas, current);
             List<Long> releasedIds = released.stream().map(n -> n.nodeId).toList();
-            startRuntimes(deployment, releasedIds, ActionSpec.parse("stop"), authorId);
+            startRuntimes(deployment, releasedIds, ActionSpec.parse("stop"), authorId, OperationType.SCALE,
+                    "Scale " + deployment.name + " down");
             for (DeploymentNode node : released) {
                 DeploymentLifecycle.markAgent(node.nodeId, NodeRuntimeState.STOPPED);
                 node.delete();
@@ -171,7 +181,8 @@ public class DeploymentService {
         }
         lifecycle.transition(deployment, DeploymentStatus.KILLED, DeploymentEventType.KILLED,
                 "Deleted; stopping its runtimes on " + nodeIds.size() + " node(s).", null, authorId);
-        startRuntimes(deployment, nodeIds, ActionSpec.parse("stop"), authorId);
+        startRuntimes(deployment, nodeIds, ActionSpec.parse("stop"), authorId, OperationType.TEARDOWN,
+                "Tear down " + deployment.name);
         nodes(deployment.id).forEach(node -> {
             node.runtimeState = NodeRuntimeState.STOPPED;
             DeploymentLifecycle.markAgent(node.nodeId, NodeRuntimeState.STOPPED);
@@ -304,12 +315,25 @@ public class DeploymentService {
         lifecycle.record(deployment, DeploymentEventType.NODE_ADDED, "Starting " + deployment.runtimes + ".", agentId, null);
     }
 
-    private void startRuntimes(Deployment deployment, List<Long> nodeIds, ActionSpec action, long authorId) {
+    /**
+     * Runs {@code action} on every runtime of the deployment on these nodes, as one operation per node
+     * (seed 003) to which each node's activities are attached; the operation ends when they have.
+     */
+    private void startRuntimes(Deployment deployment, List<Long> nodeIds, ActionSpec action, long authorId,
+            OperationType job, String title) {
         if (nodeIds.isEmpty()) {
             return;
         }
+        String runtimes = deployment.runtimeNames().stream().map(RuntimeName::wireName).collect(Collectors.joining(", "));
+        Map<Long, Operation> perNode = new HashMap<>();
+        for (Long agentId : nodeIds) {
+            perNode.put(agentId, operations.begin(deployment, agentId, job, title,
+                    action.wireName() + " " + runtimes + " on agent " + agentId + ".", null));
+        }
         for (RuntimeName runtime : deployment.runtimeNames()) {
-            activities.createAll(deployment, nodeIds, runtime, action, authorId);
+            for (Activity activity : activities.createAll(deployment, nodeIds, runtime, action, authorId)) {
+                operations.attach(perNode.get(activity.nodeId), activity.id); // the task shares the activity's id
+            }
         }
     }
 

@@ -31,6 +31,9 @@ public class Task extends PanacheEntityBase {
     public String action;
     @Column(name = "config_id")
     public Long configId;
+    /** For operation_kill: the task whose process is killed. */
+    @Column(name = "target_task_id")
+    public Long targetTaskId;
     @Enumerated(EnumType.STRING)
     public TaskState state;
     public String message;

@@ -1,5 +1,6 @@
 package io.lodestar.supervisor.dispatch;
 
+import io.lodestar.protocol.v1.OperationKill;
 import io.lodestar.protocol.v1.RuntimeAction;
 import io.lodestar.protocol.v1.SnapshotRequest;
 import io.lodestar.supervisor.activity.ActionSpec;
@@ -10,6 +11,7 @@ final class TaskMessages {
 
     static final String RUNTIME_ACTION = "runtime_action";
     static final String SNAPSHOT = "snapshot";
+    static final String OPERATION_KILL = "operation_kill";
 
     private TaskMessages() {
     }
@@ -18,6 +20,12 @@ final class TaskMessages {
         if (SNAPSHOT.equals(task.kind)) {
             return io.lodestar.protocol.v1.Task.newBuilder().setTaskId(task.id).setDeadlineMs(task.deadlineAt.toEpochMilli())
                     .setSnapshot(TaskPayloads.decode(task.payload, SnapshotRequest.parser())).build();
+        }
+        if (OPERATION_KILL.equals(task.kind)) {
+            return io.lodestar.protocol.v1.Task.newBuilder().setTaskId(task.id).setDeadlineMs(task.deadlineAt.toEpochMilli())
+                    .setOperationKill(OperationKill.newBuilder().setTargetTaskId(task.targetTaskId)
+                            .setRuntime(RuntimeName.parse(task.runtime).proto()))
+                    .build();
         }
         RuntimeAction.Builder action = RuntimeAction.newBuilder()
                 .setRuntime(RuntimeName.parse(task.runtime).proto())

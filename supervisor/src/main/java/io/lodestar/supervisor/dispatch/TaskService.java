@@ -45,6 +45,9 @@ public class TaskService {
     Event<TaskRunning> runningEvents;
 
     @Inject
+    Event<TaskReported> reportedEvents;
+
+    @Inject
     Clock clock;
 
     /** What to tell the Warden after an update was handled. */
@@ -96,6 +99,25 @@ public class TaskService {
         task.state = TaskState.PENDING;
         task.createdAt = clock.instant();
         task.deadlineAt = task.createdAt.plus(deadline);
+        task.persist();
+        pushAfterCommit(task);
+        return task;
+    }
+
+    /**
+     * Writes a task that SIGKILLs the process {@code targetTaskId} runs as on the node, in the caller's
+     * transaction; the Warden refuses when that task no longer runs there.
+     */
+    public Task createOperationKill(long nodeId, RuntimeName runtime, long targetTaskId, long killTaskId) {
+        Task task = new Task();
+        task.id = killTaskId;
+        task.nodeId = nodeId;
+        task.kind = TaskMessages.OPERATION_KILL;
+        task.runtime = runtime.wireName();
+        task.targetTaskId = targetTaskId;
+        task.state = TaskState.PENDING;
+        task.createdAt = clock.instant();
+        task.deadlineAt = task.createdAt.plus(config.dispatch().deadline());
         task.persist();
         pushAfterCommit(task);
         return task;
@@ -157,6 +179,7 @@ public class TaskService {
             Log.warnf("Refused node %d's update on task %d: not a task of this node", nodeId, update.getTaskId());
             return UpdateOutcome.REFUSE;
         }
+        TaskState before = task.state;
         switch (update.getState()) {
             case TASK_STATE_ACCEPTED, TASK_STATE_RUNNING -> {
                 if (task.state == TaskState.PENDING) {
@@ -173,6 +196,7 @@ public class TaskService {
                 return UpdateOutcome.REFUSE;
             }
         }
+        reportedEvents.fire(new TaskReported(task.id, before, task.state, update.getPid()));
         return UpdateOutcome.ACKNOWLEDGE;
     }
 

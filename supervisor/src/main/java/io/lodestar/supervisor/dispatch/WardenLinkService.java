@@ -23,6 +23,8 @@ import io.lodestar.supervisor.agent.EnrollmentService;
 import io.lodestar.supervisor.agent.RuntimeEventLog;
 import io.lodestar.supervisor.common.DomainException;
 import io.lodestar.supervisor.snapshot.SnapshotUploads;
+import io.lodestar.supervisor.observe.LogRelay;
+import io.lodestar.supervisor.observe.MetricsRecorder;
 import io.quarkus.grpc.GrpcService;
 import io.quarkus.logging.Log;
 import io.smallrye.common.annotation.Blocking;
@@ -46,6 +48,12 @@ public class WardenLinkService extends WardenLinkGrpc.WardenLinkImplBase {
 
     @Inject
     LinkSessions sessions;
+
+    @Inject
+    LogRelay logs;
+
+    @Inject
+    MetricsRecorder metrics;
 
     @Inject
     Clock clock;
@@ -99,6 +107,11 @@ public class WardenLinkService extends WardenLinkGrpc.WardenLinkImplBase {
             WardenSession current = session;
             if (message.hasHeartbeat() && current != null) {
                 current.heartbeat(clock.instant()); // in memory only: a write per heartbeat is what overloads a store
+                metrics.offer(current.nodeId(), message.getHeartbeat());
+                return;
+            }
+            if (message.hasLogChunk() && current != null) {
+                logs.deliver(current.nodeId(), message.getLogChunk());
                 return;
             }
             inbox.execute(() -> handle(message));

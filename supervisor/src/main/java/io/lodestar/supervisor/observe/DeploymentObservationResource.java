@@ -1,14 +1,24 @@
 package io.lodestar.supervisor.observe;
 
+import java.util.List;
+import java.util.Map;
+
+import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
 
-import io.lodestar.supervisor.common.NotYetAvailable;
+import io.lodestar.supervisor.common.PathIds;
+import io.vertx.core.http.HttpServerResponse;
+import io.lodestar.supervisor.deployment.Deployment;
+import io.lodestar.supervisor.deployment.DeploymentService;
+import io.lodestar.supervisor.tenancy.Caller;
 import io.lodestar.supervisor.tenancy.Permission;
 import io.lodestar.supervisor.tenancy.RequiresPermission;
 
@@ -17,17 +27,55 @@ import io.lodestar.supervisor.tenancy.RequiresPermission;
 @Produces(MediaType.APPLICATION_JSON)
 public class DeploymentObservationResource {
 
+    @Inject
+    Caller caller;
+
+    @Inject
+    DeploymentService deployments;
+
+    @Inject
+    DeploymentLogs logs;
+
+    @Inject
+    LogFollows follows;
+
+    @Inject
+    DeploymentMetrics metrics;
+
     @GET
     @Path("/logs")
     @RequiresPermission(Permission.DEPLOYMENT_READ)
-    public Response logs(@Context UriInfo uri) {
-        return NotYetAvailable.problem(uri, "Deployment logs");
+    public Map<String, List<NodeLog>> logs(@PathParam("deployment_id") String deploymentId, @QueryParam("node_id") String nodeId,
+            @QueryParam("runtime") String runtime, @QueryParam("lines") String lines, @QueryParam("since") String since) {
+        return Map.of("items", logs.read(query(deploymentId, nodeId, runtime, lines, since)));
+    }
+
+    /** Server-sent events of new lines until the client disconnects; see docs/api/logs.md. */
+    @GET
+    @Path("/logs/stream")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @RequiresPermission(Permission.DEPLOYMENT_READ)
+    public void stream(@PathParam("deployment_id") String deploymentId, @QueryParam("node_id") String nodeId,
+            @QueryParam("runtime") String runtime, @QueryParam("lines") String lines, @QueryParam("since") String since,
+            @Context SseEventSink sink, @Context Sse sse, @Context HttpServerResponse response) {
+        follows.follow(query(deploymentId, nodeId, runtime, lines, since), sink, sse,
+                onClose -> response.closeHandler(ignored -> onClose.run()));
     }
 
     @GET
     @Path("/metrics")
     @RequiresPermission(Permission.DEPLOYMENT_READ)
-    public Response metrics(@Context UriInfo uri) {
-        return NotYetAvailable.problem(uri, "Deployment metrics");
+    public DeploymentMetrics.View metrics(@PathParam("deployment_id") String deploymentId, @QueryParam("window") String window) {
+        Deployment deployment = deployment(deploymentId);
+        return metrics.view(deployment.id, deployments.nodeIds(deployment.id), MetricsWindow.parse(window));
+    }
+
+    private LogQuery query(String deploymentId, String nodeId, String runtime, String lines, String since) {
+        Deployment deployment = deployment(deploymentId);
+        return LogQuery.parse(deployments.nodeIds(deployment.id), deployment.id, nodeId, runtime, lines, since);
+    }
+
+    private Deployment deployment(String deploymentId) {
+        return deployments.get(caller.tenantId(), PathIds.parse(deploymentId, "deployment_id"));
     }
 }

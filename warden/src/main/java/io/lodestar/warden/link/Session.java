@@ -4,6 +4,7 @@ import io.grpc.Status;
 import io.lodestar.protocol.v1.Heartbeat;
 import io.lodestar.protocol.v1.Hello;
 import io.lodestar.protocol.v1.HostFacts;
+import io.lodestar.protocol.v1.HostMetrics;
 import io.lodestar.protocol.v1.RuntimeStatus;
 import io.lodestar.protocol.v1.SupervisorMessage;
 import io.lodestar.protocol.v1.TaskUpdate;
@@ -11,6 +12,7 @@ import io.lodestar.protocol.v1.TaskUpdateAck;
 import io.lodestar.protocol.v1.WardenMessage;
 import io.lodestar.protocol.v1.Welcome;
 import io.lodestar.warden.identity.NodeIdentity;
+import io.lodestar.warden.logs.LogRequests;
 import io.lodestar.warden.state.TaskJournal;
 import io.quarkus.logging.Log;
 import java.time.Clock;
@@ -52,10 +54,24 @@ public final class Session {
     private final ScheduledExecutorService scheduler;
     private final Clock clock;
     private final AtomicLong heartbeatSeq = new AtomicLong();
+    private final LogRequests logs;
+    private final Supplier<Optional<HostMetrics>> hostMetrics;
 
     public Session(NodeIdentity identity, String version, HostFacts host, TaskJournal journal, TaskIntake intake,
             Supplier<List<RuntimeStatus>> runtimes, Duration welcomeTimeout, ScheduledExecutorService scheduler,
             Clock clock) {
+        this(identity, version, host, journal, intake, runtimes, welcomeTimeout, scheduler, clock, null, Optional::empty);
+    }
+
+    /**
+     * @param logs answers log requests; null on a Warden that serves none
+     * @param hostMetrics the node's resources for each heartbeat
+     */
+    public Session(NodeIdentity identity, String version, HostFacts host, TaskJournal journal, TaskIntake intake,
+            Supplier<List<RuntimeStatus>> runtimes, Duration welcomeTimeout, ScheduledExecutorService scheduler,
+            Clock clock, LogRequests logs, Supplier<Optional<HostMetrics>> hostMetrics) {
+        this.logs = logs;
+        this.hostMetrics = hostMetrics;
         this.identity = identity;
         this.version = version;
         this.host = host;
@@ -91,7 +107,7 @@ public final class Session {
             while (true) {
                 Optional<SupervisorMessage> message = stream.incoming(POLL);
                 if (message.isPresent()) {
-                    handle(message.get());
+                    handle(message.get(), stream);
                 } else if (stream.isDone()) {
                     return new SessionEnd(true, endStatus(stream));
                 }
@@ -150,10 +166,10 @@ public final class Session {
 
     private void heartbeat(LinkStream stream) {
         try {
-            Heartbeat heartbeat = Heartbeat.newBuilder()
+            Heartbeat.Builder heartbeat = Heartbeat.newBuilder()
                     .setSeq(heartbeatSeq.incrementAndGet())
-                    .addAllRuntimes(runtimes.get())
-                    .build();
+                    .addAllRuntimes(runtimes.get());
+            hostMetrics.get().ifPresent(heartbeat::setHostMetrics);
             stream.send(WardenMessage.newBuilder().setHeartbeat(heartbeat).build());
         } catch (RuntimeException e) {
             // An exception would cancel the schedule; a missed heartbeat is better than none after it.
@@ -161,8 +177,13 @@ public final class Session {
         }
     }
 
-    private void handle(SupervisorMessage message) {
+    private void handle(SupervisorMessage message, LinkStream stream) {
         switch (message.getBodyCase()) {
+            case LOG_REQUEST -> {
+                if (logs != null) {
+                    logs.receive(message.getLogRequest(), stream);
+                }
+            }
             case TASK -> intake.receive(message.getTask());
             case TASK_UPDATE_ACK -> {
                 TaskUpdateAck ack = message.getTaskUpdateAck();

@@ -6,7 +6,9 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -43,7 +45,7 @@ class LocalLodestarIT {
     @BeforeAll
     static void up() throws IOException, InterruptedException {
         Path state = Files.createTempDirectory("lodestar-it").resolve("state");
-        lodestar = new LocalLodestar(state, 18480, 19480, 31000, "-Dsupervisor.dispatch.deadline=8s").up();
+        lodestar = new LocalLodestar(state, 18480, 19480, 31000, "-Dsupervisor.dispatch.deadline=20s").up();
     }
 
     @AfterAll
@@ -233,6 +235,59 @@ class LocalLodestarIT {
 
     private static Map<String, Object> firstNode() {
         return Map.of("nodes", List.of(lodestar.nodeIds().get(0)));
+    }
+
+    @Test
+    @Order(11)
+    void logsOfANodeWhoseWardenIsDownShowAnErrorAndTheOthersTheirLines() {
+        // Node 3's Warden was killed by the test before.
+        api().get("/deployments/" + lodestar.deploymentId() + "/logs?runtime=iggy&lines=5").then().statusCode(200)
+                .body("items", hasSize(3))
+                .body("items[0].node_id", equalTo(lodestar.nodeIds().get(0)))
+                .body("items[0].lines", hasSize(5))
+                .body("items[0].lines[4]", containsString("iggy_server"))
+                .body("items[0].error", nullValue())
+                .body("items[1].lines.size()", greaterThan(0))
+                .body("items[2].node_id", equalTo(lodestar.nodeIds().get(2)))
+                .body("items[2].lines", hasSize(0))
+                .body("items[2].error", containsString("not connected to this Supervisor"));
+    }
+
+    @Test
+    @Order(12)
+    void killOfAnOperationStuckStartingKillsItsProcessOnTheNode() throws IOException {
+        long node = lodestar.nodeIds().get(0);
+        // The stand-in reads its knobs from the runtime's config file: the next start hangs for two minutes.
+        Path config = lodestar.state().resolve("node-1/iggy/config.toml");
+        String previous = Files.exists(config) ? Files.readString(config) : null;
+        Files.createDirectories(config.getParent());
+        Files.writeString(config, (previous == null ? "" : previous) + "\n[standin]\nstart_delay_ms = 120000\n");
+        try {
+            long before = lodestar.runtimePid(1, "iggy");
+            api().body(Map.of("nodes", List.of(node))).post(activities() + "/iggy/restart").then().statusCode(202);
+            Number operation = api().get("/agents/" + node + "/operations?results=1").then().statusCode(200)
+                    .body("items[0].type", equalTo("runtime_action"))
+                    .body("items[0].title", equalTo("restart iggy"))
+                    .extract().path("items[0].id");
+            long stuck = await().atMost(Duration.ofSeconds(15)).ignoreExceptions()
+                    .until(() -> lodestar.runtimePid(1, "iggy"), pid -> pid != before && ProcessHandle.of(pid).isPresent());
+            api().get("/operations/" + operation).then().body("status", equalTo("running"));
+
+            api().post("/operations/" + operation + "/kill").then().statusCode(202);
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> api().get("/operations/" + operation).then()
+                    .body("status", equalTo("error")));
+            await().atMost(Duration.ofSeconds(10)).until(() -> ProcessHandle.of(stuck).isEmpty());
+            api().get("/operations/" + operation).then().body("pid", equalTo((int) stuck));
+            api().get("/operations/" + operation + "/log").then().statusCode(200)
+                    .body(containsString("SIGKILL sent to iggy (pid " + stuck + ")"));
+            api().post("/operations/" + operation + "/kill").then().statusCode(409);
+        } finally {
+            if (previous == null) {
+                Files.deleteIfExists(config);
+            } else {
+                Files.writeString(config, previous);
+            }
+        }
     }
 
     private static RequestSpecification api() {

@@ -1,0 +1,43 @@
+package io.lodestar.supervisor.operation;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import io.lodestar.supervisor.tenancy.ScopedEntity;
+
+/** One deployment-level job on one agent: the tasks it runs there, their outcome and its log. */
+@Entity
+@Table(name = "operations")
+public class Operation extends ScopedEntity {
+    @Id
+    public Long id;
+    @Column(name = "deployment_id")
+    public long deploymentId;
+    @Column(name = "agent_id")
+    public long agentId;
+    @Enumerated(EnumType.STRING)
+    public OperationType type;
+    public String title;
+    public String description;
+    @Enumerated(EnumType.STRING)
+    public OperationStatus status;
+    /** The runtime process the operation's work runs as on the agent, once the Warden reported it. */
+    public Long pid;
+    /** The operation this one rolled back. */
+    @Column(name = "rollback_of")
+    public Long rollbackOf;
+    /** Why it ended as it did. */
+    public String message;
+    @Column(name = "created_at")
+    public Instant createdAt;
+    @Column(name = "started_at")
+    public Instant startedAt;
+    @Column(name = "finished_at")
+    public Instant finishedAt;
+}

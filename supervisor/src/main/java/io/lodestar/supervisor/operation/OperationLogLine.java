@@ -1,0 +1,23 @@
+package io.lodestar.supervisor.operation;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** One line of an operation's log, written by the Supervisor as the job goes. */
+@Entity
+@Table(name = "operation_log_lines")
+public class OperationLogLine extends PanacheEntityBase {
+    @Id
+    public Long id;
+    @Column(name = "operation_id")
+    public long operationId;
+    @Column(name = "logged_at")
+    public Instant loggedAt;
+    public String line;
+}

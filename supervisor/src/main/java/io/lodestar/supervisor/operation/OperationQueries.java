@@ -1,0 +1,68 @@
+package io.lodestar.supervisor.operation;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.lodestar.supervisor.common.DomainException;
+import io.lodestar.supervisor.common.Page;
+import io.lodestar.supervisor.common.PageRequest;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.panache.common.Parameters;
+
+/** Reads operations within a tenant; another tenant's operation is simply not found. */
+@ApplicationScoped
+public class OperationQueries {
+
+    /** Which operations a list shows; every present filter must match. */
+    public record Filters(Optional<Long> deploymentId, Optional<Long> agentId, Optional<OperationType> type) {
+    }
+
+    public Operation get(long tenantId, long operationId) {
+        Operation operation = Operation.<Operation>find("id = ?1 and tenantId = ?2", operationId, tenantId).firstResult();
+        if (operation == null) {
+            throw new DomainException.NotFound("Operation " + operationId + " was not found.");
+        }
+        return operation;
+    }
+
+    public OperationView view(Operation operation) {
+        Operation rolledBack = operation.rollbackOf == null ? null : Operation.findById(operation.rollbackOf);
+        return OperationView.of(operation, rolledBack);
+    }
+
+    /** Newest first. */
+    public Page<OperationView> list(long tenantId, Filters filters, PageRequest request) {
+        StringBuilder where = new StringBuilder("tenantId = :tenant");
+        Parameters params = Parameters.with("tenant", tenantId);
+        filters.deploymentId().ifPresent(id -> {
+            where.append(" and deploymentId = :deployment");
+            params.and("deployment", id);
+        });
+        filters.agentId().ifPresent(id -> {
+            where.append(" and agentId = :agent");
+            params.and("agent", id);
+        });
+        filters.type().ifPresent(type -> {
+            where.append(" and type = :type");
+            params.and("type", type);
+        });
+        PanacheQuery<Operation> query = Operation.find(where + " order by id desc", params);
+        List<Operation> rows = query.range(request.offset(), request.offset() + request.size() - 1).list();
+        Set<Long> rolledBackIds = rows.stream().map(o -> o.rollbackOf).filter(id -> id != null).collect(Collectors.toSet());
+        Map<Long, Operation> rolledBack = rolledBackIds.isEmpty() ? Map.of()
+                : Operation.<Operation>list("id in ?1", rolledBackIds).stream().collect(Collectors.toMap(o -> o.id, Function.identity()));
+        return Page.of(rows, query.count(), request, o -> OperationView.of(o, o.rollbackOf == null ? null : rolledBack.get(o.rollbackOf)));
+    }
+
+    /** The operation's log, oldest line first, each line prefixed with its RFC 3339 time. */
+    public List<String> log(long operationId) {
+        return OperationLogLine.<OperationLogLine>list("operationId = ?1 order by id", operationId).stream()
+                .map(line -> io.lodestar.supervisor.common.Times.format(line.loggedAt) + " " + line.line).toList();
+    }
+}
