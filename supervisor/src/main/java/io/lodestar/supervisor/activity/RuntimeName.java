@@ -1,6 +1,7 @@
 package io.lodestar.supervisor.activity;
 
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import io.lodestar.protocol.v1.Runtime;
@@ -25,6 +26,11 @@ public enum RuntimeName {
 
     public Runtime proto() {
         return proto;
+    }
+
+    /** The runtime a link message names; empty for one this Supervisor does not know. */
+    public static Optional<RuntimeName> fromProto(Runtime runtime) {
+        return Arrays.stream(values()).filter(r -> r.proto == runtime).findFirst();
     }
 
     public static RuntimeName parse(String value) {

@@ -281,6 +281,23 @@ public class DeploymentService {
         }
     }
 
+    /**
+     * A Warden saw one of the deployment's runtimes exit on its own between tasks (a crash, an OOM kill):
+     * the node is failed, with the Warden's words, and so is the deployment until it is restarted.
+     */
+    @Transactional
+    public void runtimeExited(long nodeId, RuntimeName runtime, String message) {
+        List<DeploymentNode> placements = DeploymentNode.list("nodeId", nodeId);
+        for (DeploymentNode placement : placements) {
+            Deployment deployment = Deployment.findById(placement.deploymentId, LockModeType.PESSIMISTIC_WRITE);
+            if (deployment == null || deployment.status == DeploymentStatus.KILLED
+                    || !deployment.runtimeNames().contains(runtime)) {
+                continue;
+            }
+            lifecycle.nodeReported(deployment, placement, NodeRuntimeState.FAILED, message);
+        }
+    }
+
     /** A Warden reported a runtime process spawned: the node is running, its health not yet confirmed. */
     void onTaskRunning(@Observes TaskRunning running) {
         if (running.activityId() == null) {

@@ -20,7 +20,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.lodestar.protocol.v1.Runtime;
 import io.lodestar.protocol.v1.RuntimeAction;
+import io.lodestar.protocol.v1.RuntimeEvent;
 import io.lodestar.protocol.v1.Task;
 import io.lodestar.protocol.v1.TaskState;
 import io.lodestar.supervisor.Api;
@@ -120,6 +122,26 @@ class DeploymentLifecycleApiTest {
         admin().get("/deployments/" + deploymentId + "/events?event_type=node_failed").then()
                 .body("items[0].node_id", equalTo(wardens.get(0).nodeId()));
         admin().post("/deployments/" + deploymentId + "/restart").then().statusCode(200).body("status", equalTo("deploying"));
+    }
+
+    @Test
+    void aRuntimeThatExitsOnItsOwnFailsItsNodeWithTheWardensWords() throws InterruptedException {
+        bothReady();
+        FakeWarden crashed = wardens.get(1);
+        crashed.runtimeEvent(RuntimeEvent.newBuilder().setRuntime(Runtime.RUNTIME_IGGY).setKind(RuntimeEvent.Kind.KIND_EXITED)
+                .setPid(4242).setExitCode(137).setMessage("killed by the kernel (out of memory)").build());
+        awaitStatus("failed");
+        admin().get("/deployments/" + deploymentId + "/events?event_type=node_failed").then()
+                .body("items", hasSize(1))
+                .body("items[0].node_id", equalTo(crashed.nodeId()))
+                .body("items[0].message", equalTo("iggy exited on its own (pid 4242, exit code 137): killed by the kernel (out of memory)"));
+        admin().get("/agents/" + crashed.nodeId()).then().body("runtime_state", equalTo("failed")).body("state", equalTo("online"));
+
+        // a runtime the deployment does not run changes nothing
+        wardens.get(0).runtimeEvent(RuntimeEvent.newBuilder().setRuntime(Runtime.RUNTIME_CONNECTORS)
+                .setKind(RuntimeEvent.Kind.KIND_EXITED).setPid(1).setMessage("not ours").build());
+        wardens.get(0).heartbeat(1);
+        admin().get("/agents/" + wardens.get(0).nodeId()).then().body("runtime_state", equalTo("ready"));
     }
 
     @Test
