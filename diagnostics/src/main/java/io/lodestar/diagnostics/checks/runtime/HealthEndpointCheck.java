@@ -37,10 +37,17 @@ abstract class HealthEndpointCheck extends AbstractCheck {
         }
         HttpClient client = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
         HttpRequest request = HttpRequest.newBuilder(uri).timeout(TIMEOUT).GET().build();
-        long started = System.nanoTime();
         try {
+            long started = System.nanoTime();
             HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
             Duration latency = Duration.ofNanos(System.nanoTime() - started);
+            if (latency.compareTo(WARN_LATENCY) > 0 && healthy(response.statusCode(), response.body())) {
+                // A first call also pays for this process's HTTP client warming up and the TCP connect;
+                // the runtime is slow only if a second call on the open connection is slow too.
+                started = System.nanoTime();
+                response = client.send(request, HttpResponse.BodyHandlers.ofString());
+                latency = Duration.ofNanos(System.nanoTime() - started);
+            }
             String body = response.body().length() > 200 ? response.body().substring(0, 200) : response.body();
             CheckResult.Builder result;
             if (!healthy(response.statusCode(), response.body())) {

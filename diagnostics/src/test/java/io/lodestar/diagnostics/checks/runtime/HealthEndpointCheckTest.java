@@ -22,8 +22,17 @@ class HealthEndpointCheckTest {
     private HttpServer server;
 
     private URI serve(String path, int status, String body) throws Exception {
+        return serve(path, status, body, 0);
+    }
+
+    private URI serve(String path, int status, String body, long delayMillis) throws Exception {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext(path, exchange -> {
+            try {
+                Thread.sleep(delayMillis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(status, bytes.length);
             exchange.getResponseBody().write(bytes);
@@ -53,6 +62,14 @@ class HealthEndpointCheckTest {
         var result = new IggyHealthCheck().run(running(ping, ping));
         assertThat(result.status()).isEqualTo(Status.PASS);
         assertThat(result.details()).containsEntry("body", "pong").containsKey("latency_ms");
+    }
+
+    @Test
+    void aRuntimeSlowOnEveryCallWarns() throws Exception {
+        URI ping = serve("/ping", 200, "pong", HealthEndpointCheck.WARN_LATENCY.toMillis() + 100);
+        var result = new IggyHealthCheck().run(running(ping, ping));
+        assertThat(result.status()).isEqualTo(Status.WARN);
+        assertThat(result.summary()).contains("healthy but slow");
     }
 
     @Test
