@@ -52,11 +52,12 @@ public class DispatchSweeper {
         Instant cutoff = now.minus(config.link().heartbeatTtl());
         for (WardenSession session : sessions.all()) {
             if (session.lastHeartbeat().isBefore(cutoff)) {
-                session.closeWithError(Status.DEADLINE_EXCEEDED.withDescription("No heartbeat within the TTL of "
-                        + config.link().heartbeatTtl() + "; reconnect."));
+                // Offline first, then the stream's end: whoever sees the end sees the node offline.
                 if (sessions.unregister(session)) {
                     presence.disconnect(session.nodeId(), session.epoch(), "no heartbeat within the TTL");
                 }
+                session.closeWithError(Status.DEADLINE_EXCEEDED.withDescription("No heartbeat within the TTL of "
+                        + config.link().heartbeatTtl() + "; reconnect."));
             }
         }
     }

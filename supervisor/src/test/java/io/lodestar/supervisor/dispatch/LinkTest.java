@@ -125,7 +125,9 @@ class LinkTest {
         try (FakeWarden warden = Api.connectedWarden()) {
             Status end = warden.awaitEnd(); // it never sends a heartbeat
             assertThat(end.getCode()).isEqualTo(Status.Code.DEADLINE_EXCEEDED);
-            admin().get("/agents/" + warden.nodeId()).then().body("state", equalTo("offline"));
+            // the stream's end can reach the Warden a moment before the offline state is committed
+            await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+                    admin().get("/agents/" + warden.nodeId()).then().body("state", equalTo("offline")));
         }
     }
 }
