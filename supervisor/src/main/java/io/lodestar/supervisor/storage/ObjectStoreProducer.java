@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.HexFormat;
@@ -14,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
+import io.lodestar.supervisor.common.SecretFiles;
 import io.quarkus.logging.Log;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -63,14 +63,7 @@ public class ObjectStoreProducer {
         if (!Files.exists(file)) {
             byte[] fresh = new byte[32];
             new SecureRandom().nextBytes(fresh);
-            Path partial = file.resolveSibling(file.getFileName() + ".new");
-            Files.writeString(partial, HexFormat.of().formatHex(fresh));
-            try {
-                Files.setPosixFilePermissions(partial, PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException e) {
-                // not a POSIX filesystem
-            }
-            Files.move(partial, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            SecretFiles.writeOwnerOnly(file, HexFormat.of().formatHex(fresh));
         }
         return Files.readString(file).trim().getBytes(StandardCharsets.UTF_8);
     }

@@ -1,9 +1,7 @@
 package io.lodestar.supervisor.tenancy;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.util.EnumSet;
 
@@ -14,6 +12,7 @@ import jakarta.transaction.Transactional;
 
 import io.lodestar.supervisor.SupervisorConfig;
 import io.lodestar.supervisor.common.Ids;
+import io.lodestar.supervisor.common.SecretFiles;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.StartupEvent;
 
@@ -77,12 +76,7 @@ public class TenancyBootstrap {
 
     private static void writeKeyFile(Path file, String secret) {
         try {
-            Path parent = file.toAbsolutePath().getParent();
-            Files.createDirectories(parent);
-            Path temp = Files.createTempFile(parent, ".admin-key", ".tmp",
-                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            Files.writeString(temp, secret + "\n");
-            Files.move(temp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            SecretFiles.writeOwnerOnly(file, secret + "\n");
         } catch (IOException e) {
             throw new IllegalStateException("Could not write the admin key to " + file + ": " + e.getMessage(), e);
         }

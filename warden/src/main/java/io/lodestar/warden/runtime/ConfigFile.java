@@ -1,5 +1,6 @@
 package io.lodestar.warden.runtime;
 
+import io.lodestar.warden.state.Directories;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -52,7 +53,7 @@ public final class ConfigFile {
             writeAtomically(path, Files.readAllBytes(previousPath()));
         } else {
             Files.deleteIfExists(path);
-            syncDirectory(path.getParent());
+            Directories.sync(path.getParent());
         }
     }
 
@@ -71,18 +72,9 @@ public final class ConfigFile {
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
             }
-            syncDirectory(target.getParent());
+            Directories.sync(target.getParent());
         } finally {
             Files.deleteIfExists(temp);
-        }
-    }
-
-    /** Makes the rename itself durable; some file systems cannot open a directory, which is then skipped. */
-    private static void syncDirectory(Path directory) {
-        try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
-            channel.force(true);
-        } catch (IOException | UnsupportedOperationException ignored) {
-            // not supported here (e.g. some container overlays); the rename is still atomic
         }
     }
 }

@@ -223,7 +223,7 @@ public final class FileTaskJournal implements TaskJournal, AutoCloseable {
                 out.force(true);
             }
             Files.move(temp, path, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            syncDirectory(dir);
+            Directories.sync(dir);
             file = FileChannel.open(path, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
         } catch (IOException e) {
             throw new JournalException("cannot write the task journal " + path + ": " + e.getMessage(), e);
@@ -248,15 +248,6 @@ public final class FileTaskJournal implements TaskJournal, AutoCloseable {
         ByteBuffer buffer = ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
         while (buffer.hasRemaining()) {
             channel.write(buffer);
-        }
-    }
-
-    private static void syncDirectory(Path dir) {
-        try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
-            channel.force(true);
-        } catch (IOException e) {
-            // Some file systems cannot open a directory for fsync; the rename is still atomic there.
-            Log.debugf("cannot fsync %s: %s", dir, e);
         }
     }
 
