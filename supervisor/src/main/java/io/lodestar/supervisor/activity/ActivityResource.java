@@ -17,11 +17,14 @@ import jakarta.ws.rs.core.Response;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.lodestar.protocol.RuntimeName;
+import io.lodestar.supervisor.common.ActionSpec;
 import io.lodestar.supervisor.common.DomainException;
 import io.lodestar.supervisor.common.JsonBodies;
 import io.lodestar.supervisor.common.Page;
 import io.lodestar.supervisor.common.PageRequest;
 import io.lodestar.supervisor.common.PathIds;
+import io.lodestar.supervisor.common.Runtimes;
 import io.lodestar.supervisor.tenancy.Caller;
 import io.lodestar.supervisor.tenancy.Permission;
 import io.lodestar.supervisor.tenancy.RequiresPermission;
@@ -43,7 +46,7 @@ public class ActivityResource {
     @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "202", description = "The created activities, one per node")
     public Response trigger(@PathParam("deployment_id") String deploymentId, @PathParam("runtime") String runtime,
             @PathParam("action") String action, @QueryParam("queue") String queue, String body) {
-        RuntimeName runtimeName = RuntimeName.parse(runtime);
+        RuntimeName runtimeName = Runtimes.parse(runtime);
         ActionSpec spec = ActionSpec.parse(action);
         long deployment = PathIds.parse(deploymentId, "deployment_id");
         Optional<List<Long>> nodes = requestedNodes(JsonBodies.optionalObject(body));
@@ -62,7 +65,7 @@ public class ActivityResource {
         PageRequest request = PageRequest.of(page, results, skip, limit);
         ActivityService.Filters filters = new ActivityService.Filters(
                 Optional.ofNullable(status).map(ActivityStatus::parse),
-                Optional.ofNullable(runtime).map(RuntimeName::parse),
+                Optional.ofNullable(runtime).map(Runtimes::parse),
                 Optional.ofNullable(action).map(a -> ActionSpec.parse(a).wireName()),
                 Optional.ofNullable(nodeId).map(n -> PathIds.parse(n, "node_id")));
         return activities.list(caller.tenantId(), PathIds.parse(deploymentId, "deployment_id"), filters, request);

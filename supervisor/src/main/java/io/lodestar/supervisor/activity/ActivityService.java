@@ -15,7 +15,9 @@ import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
+import io.lodestar.protocol.RuntimeName;
 import io.lodestar.supervisor.agent.Agent;
+import io.lodestar.supervisor.common.ActionSpec;
 import io.lodestar.supervisor.common.DomainException;
 import io.lodestar.supervisor.common.Ids;
 import io.lodestar.supervisor.common.Page;

@@ -12,12 +12,13 @@ import jakarta.ws.rs.core.Response;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.lodestar.supervisor.activity.RuntimeName;
+import io.lodestar.protocol.RuntimeName;
 import io.lodestar.supervisor.common.DomainException;
 import io.lodestar.supervisor.common.JsonBodies;
 import io.lodestar.supervisor.common.Page;
 import io.lodestar.supervisor.common.PageRequest;
 import io.lodestar.supervisor.common.PathIds;
+import io.lodestar.supervisor.common.Runtimes;
 import io.lodestar.supervisor.deployment.DeploymentService;
 import io.lodestar.supervisor.tenancy.Caller;
 import io.lodestar.supervisor.tenancy.Permission;
@@ -45,7 +46,7 @@ public class RuntimeConfigResource {
         long deployment = PathIds.parse(deploymentId, "deployment_id");
         deployments.get(caller.tenantId(), deployment); // another tenant's deployment is a 404 whatever the body says
         JsonNode request = JsonBodies.optionalObject(body);
-        RuntimeName runtime = RuntimeName.parse(text(request, "runtime"));
+        RuntimeName runtime = Runtimes.parse(text(request, "runtime"));
         String name = text(request, "name").strip();
         if (name.isEmpty() || name.length() > MAX_NAME) {
             throw new DomainException.Invalid("name must have 1 to " + MAX_NAME + " characters, such as \"iggy-tuned\".");

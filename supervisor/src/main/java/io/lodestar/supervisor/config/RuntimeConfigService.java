@@ -7,7 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import io.lodestar.supervisor.activity.RuntimeName;
+import io.lodestar.protocol.RuntimeName;
 import io.lodestar.supervisor.common.DomainException;
 import io.lodestar.supervisor.common.Ids;
 import io.lodestar.supervisor.common.Page;

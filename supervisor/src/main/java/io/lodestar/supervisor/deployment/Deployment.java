@@ -30,7 +30,7 @@ public class Deployment extends ScopedEntity {
     /** The runtimes it runs on each node, space-separated wire names ({@code iggy connectors}). */
     public String runtimes = "iggy";
 
-    public java.util.List<io.lodestar.supervisor.activity.RuntimeName> runtimeNames() {
-        return java.util.Arrays.stream(runtimes.split(" ")).map(io.lodestar.supervisor.activity.RuntimeName::parse).toList();
+    public java.util.List<io.lodestar.protocol.RuntimeName> runtimeNames() {
+        return java.util.Arrays.stream(runtimes.split(" ")).map(io.lodestar.supervisor.common.Runtimes::parse).toList();
     }
 }

@@ -17,12 +17,12 @@ import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
-import io.lodestar.supervisor.activity.ActionSpec;
+import io.lodestar.supervisor.common.ActionSpec;
 import io.lodestar.supervisor.activity.Activity;
 import io.lodestar.supervisor.activity.ActivityFinished;
 import io.lodestar.supervisor.activity.ActivityService;
 import io.lodestar.supervisor.activity.ActivityStatus;
-import io.lodestar.supervisor.activity.RuntimeName;
+import io.lodestar.protocol.RuntimeName;
 import io.lodestar.supervisor.agent.Agent;
 import io.lodestar.supervisor.agent.AgentService;
 import io.lodestar.supervisor.agent.AgentState;

@@ -6,9 +6,10 @@ import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.lodestar.supervisor.activity.RuntimeName;
+import io.lodestar.protocol.RuntimeName;
 import io.lodestar.supervisor.common.DomainException;
 import io.lodestar.supervisor.common.JsonBodies;
+import io.lodestar.supervisor.common.Runtimes;
 
 /** Reads the body of both create paths: {@code POST /deployments} and {@code POST /agents/{agent_id}/deploy}. */
 final class NewDeploymentBody {
@@ -51,7 +52,7 @@ final class NewDeploymentBody {
             throw new DomainException.Invalid("runtimes must be a non-empty array such as [\"iggy\", \"connectors\"].");
         }
         request.get("runtimes").forEach(r -> {
-            RuntimeName runtime = RuntimeName.parse(r.asText());
+            RuntimeName runtime = Runtimes.parse(r.asText());
             if (!runtimes.contains(runtime)) {
                 runtimes.add(runtime);
             }

@@ -3,8 +3,9 @@ package io.lodestar.supervisor.dispatch;
 import io.lodestar.protocol.v1.OperationKill;
 import io.lodestar.protocol.v1.RuntimeAction;
 import io.lodestar.protocol.v1.SnapshotRequest;
-import io.lodestar.supervisor.activity.ActionSpec;
-import io.lodestar.supervisor.activity.RuntimeName;
+import io.lodestar.supervisor.common.ActionSpec;
+import io.lodestar.protocol.RuntimeName;
+import io.lodestar.supervisor.common.Runtimes;
 
 /** Turns task rows into link messages. */
 final class TaskMessages {
@@ -24,11 +25,11 @@ final class TaskMessages {
         if (OPERATION_KILL.equals(task.kind)) {
             return io.lodestar.protocol.v1.Task.newBuilder().setTaskId(task.id).setDeadlineMs(task.deadlineAt.toEpochMilli())
                     .setOperationKill(OperationKill.newBuilder().setTargetTaskId(task.targetTaskId)
-                            .setRuntime(RuntimeName.parse(task.runtime).proto()))
+                            .setRuntime(Runtimes.parse(task.runtime).proto()))
                     .build();
         }
         RuntimeAction.Builder action = RuntimeAction.newBuilder()
-                .setRuntime(RuntimeName.parse(task.runtime).proto())
+                .setRuntime(Runtimes.parse(task.runtime).proto())
                 .setAction(ActionSpec.Kind.valueOf(task.action).proto());
         if (task.configId != null) {
             action.setConfigId(task.configId);

@@ -6,9 +6,10 @@ import java.util.List;
 import java.util.Optional;
 
 import io.lodestar.protocol.v1.LogRequest;
-import io.lodestar.supervisor.activity.RuntimeName;
+import io.lodestar.protocol.RuntimeName;
 import io.lodestar.supervisor.common.DomainException;
 import io.lodestar.supervisor.common.PathIds;
+import io.lodestar.supervisor.common.Runtimes;
 
 /** What a caller asked of a deployment's logs, checked: the nodes, the runtime, how many lines, since when. */
 public record LogQuery(List<Long> nodes, RuntimeName runtime, int lines, Optional<Instant> since) {
@@ -27,7 +28,7 @@ public record LogQuery(List<Long> nodes, RuntimeName runtime, int lines, Optiona
             }
             nodes = List.of(node);
         }
-        RuntimeName name = runtime == null || runtime.isBlank() ? RuntimeName.IGGY : RuntimeName.parse(runtime);
+        RuntimeName name = runtime == null || runtime.isBlank() ? RuntimeName.IGGY : Runtimes.parse(runtime);
         int count = DEFAULT_LINES;
         if (lines != null && !lines.isBlank()) {
             try {

@@ -18,7 +18,7 @@ import jakarta.transaction.Transactional;
 import io.lodestar.protocol.v1.Heartbeat;
 import io.lodestar.protocol.v1.HostMetrics;
 import io.lodestar.protocol.v1.RuntimeStatus;
-import io.lodestar.supervisor.activity.RuntimeName;
+import io.lodestar.protocol.RuntimeName;
 
 /**
  * Writes metric points and keeps their storage bounded. Each node has at most one raw point per

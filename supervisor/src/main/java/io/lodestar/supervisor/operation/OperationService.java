@@ -11,9 +11,10 @@ import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
-import io.lodestar.supervisor.activity.RuntimeName;
+import io.lodestar.protocol.RuntimeName;
 import io.lodestar.supervisor.common.DomainException;
 import io.lodestar.supervisor.common.Ids;
+import io.lodestar.supervisor.common.Runtimes;
 import io.lodestar.supervisor.deployment.Deployment;
 import io.lodestar.supervisor.dispatch.Task;
 import io.lodestar.supervisor.dispatch.TaskFinished;
@@ -102,7 +103,7 @@ public class OperationService {
         Task target = runningWork(locked.id).orElseThrow(() -> new DomainException.Conflict(
                 "Operation " + locked.id + " has no task running on agent " + locked.agentId + " any more."));
         long killTaskId = ids.next();
-        tasks.createOperationKill(locked.agentId, RuntimeName.parse(target.runtime), target.id, killTaskId);
+        tasks.createOperationKill(locked.agentId, Runtimes.parse(target.runtime), target.id, killTaskId);
         link(locked.id, killTaskId, OperationTask.Purpose.KILL);
         log(locked.id, "Kill requested: the Warden on agent " + locked.agentId + " is to SIGKILL the " + target.runtime
                 + " process of task " + target.id);

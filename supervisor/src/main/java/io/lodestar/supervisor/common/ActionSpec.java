@@ -1,7 +1,6 @@
-package io.lodestar.supervisor.activity;
+package io.lodestar.supervisor.common;
 
 import io.lodestar.protocol.v1.RuntimeAction;
-import io.lodestar.supervisor.common.DomainException;
 
 /** A runtime action as written in the path: {@code start}, {@code stop}, {@code restart} or {@code reconfigure:{config_id}}. */
 public record ActionSpec(Kind kind, Long configId) {

@@ -1,4 +1,4 @@
-package io.lodestar.supervisor.activity;
+package io.lodestar.supervisor.common;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
