@@ -5,8 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 
 import io.lodestar.supervisor.activity.ActivityStatus;
-import io.lodestar.supervisor.deployment.DeploymentStatus;
 import io.lodestar.supervisor.dispatch.TaskState;
+import io.lodestar.supervisor.placement.DeploymentStatus;
+import io.lodestar.supervisor.snapshot.SnapshotStatus;
 
 /** One assertion per allowed or refused transition of each state machine. */
 class StateMachinesTest {
@@ -68,5 +69,19 @@ class StateMachinesTest {
     @Test
     void stoppedToReadyIsRefused() {
         assertThat(DeploymentStatus.STOPPED.canTransitionTo(DeploymentStatus.READY)).isFalse();
+    }
+
+    @Test
+    void processingToCompletedAndToFailed() {
+        assertThat(SnapshotStatus.PROCESSING.canTransitionTo(SnapshotStatus.COMPLETED)).isTrue();
+        assertThat(SnapshotStatus.PROCESSING.canTransitionTo(SnapshotStatus.FAILED)).isTrue();
+    }
+
+    @Test
+    void finishedSnapshotItemsNeverChangeAgain() {
+        for (SnapshotStatus next : SnapshotStatus.values()) {
+            assertThat(SnapshotStatus.COMPLETED.canTransitionTo(next)).isFalse();
+            assertThat(SnapshotStatus.FAILED.canTransitionTo(next)).isFalse();
+        }
     }
 }

@@ -3,10 +3,13 @@ package io.lodestar.supervisor.activity;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -16,21 +19,26 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import io.lodestar.protocol.RuntimeName;
+import io.lodestar.protocol.v1.RuntimeAction;
+import io.lodestar.protocol.v1.Task.KindCase;
 import io.lodestar.supervisor.agent.Agent;
 import io.lodestar.supervisor.common.ActionSpec;
+import io.lodestar.supervisor.common.Counts;
 import io.lodestar.supervisor.common.DomainException;
 import io.lodestar.supervisor.common.Ids;
+import io.lodestar.supervisor.common.LogContext;
 import io.lodestar.supervisor.common.Page;
 import io.lodestar.supervisor.common.PageRequest;
+import io.lodestar.supervisor.config.RuntimeConfig;
 import io.lodestar.supervisor.config.RuntimeConfigService;
-import io.lodestar.supervisor.deployment.Deployment;
-import io.lodestar.supervisor.deployment.DeploymentService;
-import io.lodestar.supervisor.deployment.DeploymentStatus;
 import io.lodestar.supervisor.dispatch.TaskFinished;
 import io.lodestar.supervisor.dispatch.TaskService;
 import io.lodestar.supervisor.operation.Operation;
 import io.lodestar.supervisor.operation.OperationService;
 import io.lodestar.supervisor.operation.OperationType;
+import io.lodestar.supervisor.placement.Deployment;
+import io.lodestar.supervisor.placement.DeploymentStatus;
+import io.lodestar.supervisor.placement.Deployments;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.logging.Log;
 import io.quarkus.panache.common.Parameters;
@@ -40,7 +48,7 @@ import io.quarkus.panache.common.Parameters;
 public class ActivityService {
 
     @Inject
-    DeploymentService deployments;
+    Deployments deployments;
 
     @Inject
     TaskService tasks;
@@ -88,36 +96,55 @@ public class ActivityService {
         if (!queue) {
             refuseWhileProcessing(targets, runtime);
         }
-        List<Activity> created = createAll(deployment, targets, runtime, action, authorId);
-        for (Activity activity : created) {
-            Operation operation = operations.begin(deployment, activity.nodeId, job,
-                    action.wireName() + " " + runtime.wireName(), "Activity " + activity.id + " on node " + activity.nodeId + ".", null);
-            operations.attach(operation, activity.id); // the task shares the activity's id
-        }
-        return created.stream().map(ActivityView::of).toList();
+        return run(deployment, targets, List.of(runtime), action, authorId, job, action.wireName() + " " + runtime.wireName())
+                .stream().map(ActivityView::of).toList();
     }
 
-    /** Writes the activities and their tasks in the caller's transaction; the tasks go out once it commits. */
-    public List<Activity> createAll(Deployment deployment, List<Long> nodeIds, RuntimeName runtime, ActionSpec action,
-            long authorId) {
-        Instant now = clock.instant();
-        List<Activity> created = new ArrayList<>(nodeIds.size());
+    /**
+     * Runs the action on these runtimes of the deployment on these nodes, in the caller's transaction: one
+     * operation per node (a {@code job} titled {@code title}), and one activity and task per node and runtime,
+     * attached to its node's operation, which ends when they have. The tasks go out once the caller commits.
+     */
+    public List<Activity> run(Deployment deployment, List<Long> nodeIds, List<RuntimeName> runtimes, ActionSpec action,
+            long authorId, OperationType job, String title) {
+        String names = runtimes.stream().map(RuntimeName::wireName).collect(Collectors.joining(", "));
+        Map<Long, Operation> perNode = new HashMap<>();
         for (long nodeId : nodeIds) {
-            Activity activity = new Activity();
-            activity.id = ids.next();
-            activity.placeIn(deployment.scope());
-            activity.deploymentId = deployment.id;
-            activity.authorId = authorId;
-            activity.runtime = runtime.wireName();
-            activity.action = action.wireName();
-            activity.nodeId = nodeId;
-            activity.status = ActivityStatus.PROCESSING;
-            activity.createdAt = now;
-            activity.persist();
-            tasks.createRuntimeAction(nodeId, activity.id, runtime, action);
-            created.add(activity);
+            perNode.put(nodeId, operations.begin(deployment, nodeId, job, title,
+                    action.wireName() + " " + names + " on agent " + nodeId + ".", null));
+        }
+        Instant now = clock.instant();
+        List<Activity> created = new ArrayList<>();
+        for (RuntimeName runtime : runtimes) {
+            RuntimeAction request = request(deployment.id, runtime, action);
+            for (long nodeId : nodeIds) {
+                Activity activity = new Activity();
+                activity.id = ids.next();
+                activity.placeIn(deployment.scope());
+                activity.deploymentId = deployment.id;
+                activity.authorId = authorId;
+                activity.runtime = runtime.wireName();
+                activity.action = action.wireName();
+                activity.nodeId = nodeId;
+                activity.status = ActivityStatus.PROCESSING;
+                activity.createdAt = now;
+                activity.persist();
+                tasks.create(nodeId, activity.id, request); // the task shares the activity's id
+                operations.attach(perNode.get(nodeId), activity.id);
+                created.add(activity);
+            }
         }
         return created;
+    }
+
+    /** The link message of the action; a reconfigure carries its config's content and checksum from now on. */
+    private RuntimeAction request(long deploymentId, RuntimeName runtime, ActionSpec action) {
+        RuntimeAction.Builder request = RuntimeAction.newBuilder().setRuntime(runtime.proto()).setAction(action.kind().proto());
+        if (action.kind() == ActionSpec.Kind.RECONFIGURE) {
+            RuntimeConfig config = configs.forReconfigure(deploymentId, runtime, action.configId());
+            request.setConfigId(config.id).setConfigContent(config.content).setConfigChecksum(config.checksum);
+        }
+        return request.build();
     }
 
     private void refuseWhileProcessing(List<Long> targets, RuntimeName runtime) {
@@ -134,10 +161,10 @@ public class ActivityService {
     }
 
     void onTaskFinished(@Observes TaskFinished finished) {
-        if (finished.activityId() == null) {
+        if (finished.kind() != KindCase.RUNTIME_ACTION) {
             return;
         }
-        Activity activity = Activity.findById(finished.activityId());
+        Activity activity = Activity.findById(finished.taskId());
         if (activity == null) {
             return;
         }
@@ -154,8 +181,10 @@ public class ActivityService {
                 activity.status = next;
                 activity.finishedAt = clock.instant();
                 activity.message = message == null || message.isBlank() ? null : truncate(message);
-                Log.infof("Activity %d (%s %s on node %d): %s%s", activity.id, activity.runtime, activity.action,
-                        activity.nodeId, next.wireName(), activity.message == null ? "" : " - " + activity.message);
+                try (LogContext.Scope scope = LogContext.put(LogContext.DEPLOYMENT_ID, activity.deploymentId)) {
+                    Log.infof("Activity %d (%s %s on node %d): %s%s", activity.id, activity.runtime, activity.action,
+                            activity.nodeId, next.wireName(), activity.message == null ? "" : " - " + activity.message);
+                }
                 finishedEvents.fire(new ActivityFinished(activity.id, activity.deploymentId, next));
             }
             case PROCESSING -> throw new DomainException.IllegalTransition("An activity never returns to processing.");
@@ -188,7 +217,7 @@ public class ActivityService {
         });
         PanacheQuery<Activity> query = Activity.find(where + " order by id desc", params);
         List<Activity> rows = query.range(request.offset(), request.offset() + request.size() - 1).list();
-        return Page.bounded(rows, io.lodestar.supervisor.common.Counts.upToLimit(Activity.class, where.toString(), params),
+        return Page.bounded(rows, Counts.upToLimit(Activity.class, where.toString(), params),
                 request, ActivityView::of);
     }
 

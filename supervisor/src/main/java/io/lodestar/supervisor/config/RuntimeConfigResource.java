@@ -19,7 +19,7 @@ import io.lodestar.supervisor.common.Page;
 import io.lodestar.supervisor.common.PageRequest;
 import io.lodestar.supervisor.common.PathIds;
 import io.lodestar.supervisor.common.Runtimes;
-import io.lodestar.supervisor.deployment.DeploymentService;
+import io.lodestar.supervisor.placement.Deployments;
 import io.lodestar.supervisor.tenancy.Caller;
 import io.lodestar.supervisor.tenancy.Permission;
 import io.lodestar.supervisor.tenancy.RequiresPermission;
@@ -32,7 +32,7 @@ public class RuntimeConfigResource {
     private static final int MAX_NAME = 200;
 
     @Inject
-    DeploymentService deployments;
+    Deployments deployments;
 
     @Inject
     Caller caller;

@@ -12,9 +12,9 @@ import io.lodestar.supervisor.common.DomainException;
 import io.lodestar.supervisor.common.Ids;
 import io.lodestar.supervisor.common.Page;
 import io.lodestar.supervisor.common.PageRequest;
-import io.lodestar.supervisor.deployment.Deployment;
-import io.lodestar.supervisor.deployment.DeploymentService;
-import io.lodestar.supervisor.deployment.DeploymentStatus;
+import io.lodestar.supervisor.placement.Deployment;
+import io.lodestar.supervisor.placement.DeploymentStatus;
+import io.lodestar.supervisor.placement.Deployments;
 import io.lodestar.supervisor.tenancy.Secrets;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 
@@ -26,7 +26,7 @@ public class RuntimeConfigService {
     static final int MAX_CONTENT_CHARS = 262_144;
 
     @Inject
-    DeploymentService deployments;
+    Deployments deployments;
 
     @Inject
     Ids ids;

@@ -9,6 +9,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import io.lodestar.supervisor.placement.DeploymentStatus;
 import io.lodestar.supervisor.tenancy.ScopedEntity;
 
 /** One entry of a deployment's lifecycle history; written only by {@link DeploymentLifecycle}. */

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.stream.Collectors;
 
 import io.lodestar.supervisor.common.DomainException;
+import io.lodestar.supervisor.placement.NodeRuntimeState;
 
 /** What happened to a deployment; each event also records the deployment's status after it. */
 public enum DeploymentEventType {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 import io.lodestar.supervisor.common.Page;
+import io.lodestar.supervisor.placement.Deployment;
 
 /** The events envelope: the usual page plus the deployment it belongs to, as seed 002 shows. */
 public record DeploymentEventsPage(

@@ -12,6 +12,11 @@ import jakarta.inject.Inject;
 import io.lodestar.supervisor.agent.Agent;
 import io.lodestar.supervisor.common.DomainException;
 import io.lodestar.supervisor.common.Ids;
+import io.lodestar.supervisor.common.LogContext;
+import io.lodestar.supervisor.placement.Deployment;
+import io.lodestar.supervisor.placement.DeploymentNode;
+import io.lodestar.supervisor.placement.DeploymentStatus;
+import io.lodestar.supervisor.placement.NodeRuntimeState;
 import io.quarkus.logging.Log;
 
 /**
@@ -47,7 +52,9 @@ public class DeploymentLifecycle {
             throw new DomainException.IllegalTransition("Deployment " + deployment.id + " cannot go from "
                     + deployment.status.wireName() + " to " + next.wireName() + ".");
         }
-        Log.infof("Deployment %d: %s -> %s (%s)", deployment.id, deployment.status.wireName(), next.wireName(), why.wireName());
+        try (LogContext.Scope scope = LogContext.put(LogContext.DEPLOYMENT_ID, deployment.id)) {
+            Log.infof("Deployment %d: %s -> %s (%s)", deployment.id, deployment.status.wireName(), next.wireName(), why.wireName());
+        }
         deployment.status = next;
         deployment.updatedAt = clock.instant();
         if (next == DeploymentStatus.KILLED) {

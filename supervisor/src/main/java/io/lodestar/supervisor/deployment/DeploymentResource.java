@@ -21,6 +21,7 @@ import io.lodestar.supervisor.common.JsonBodies;
 import io.lodestar.supervisor.common.Page;
 import io.lodestar.supervisor.common.PageRequest;
 import io.lodestar.supervisor.common.PathIds;
+import io.lodestar.supervisor.placement.DeploymentStatus;
 import io.lodestar.supervisor.tenancy.Caller;
 import io.lodestar.supervisor.tenancy.Permission;
 import io.lodestar.supervisor.tenancy.RequiresPermission;
@@ -34,6 +35,9 @@ public class DeploymentResource {
 
     @Inject
     DeploymentService deployments;
+
+    @Inject
+    DeploymentQueries queries;
 
     @POST
     @RequiresPermission(Permission.DEPLOYMENT_MANAGE)
@@ -49,18 +53,18 @@ public class DeploymentResource {
             @QueryParam("skip") Integer skip, @QueryParam("limit") Integer limit,
             @QueryParam("agent_id") String agentId, @QueryParam("status") String status,
             @QueryParam("environment_id") String environmentId) {
-        DeploymentService.Filters filters = new DeploymentService.Filters(
+        DeploymentQueries.Filters filters = new DeploymentQueries.Filters(
                 Optional.ofNullable(agentId).map(id -> PathIds.parse(id, "agent_id")),
                 Optional.ofNullable(status).map(DeploymentStatus::parse),
                 Optional.ofNullable(environmentId).map(id -> PathIds.parse(id, "environment_id")));
-        return deployments.list(caller.tenantId(), filters, PageRequest.of(page, results, skip, limit));
+        return queries.list(caller.tenantId(), filters, PageRequest.of(page, results, skip, limit));
     }
 
     @GET
     @Path("/{deployment_id}")
     @RequiresPermission(Permission.DEPLOYMENT_READ)
     public DeploymentView get(@PathParam("deployment_id") String deploymentId) {
-        return deployments.view(caller.tenantId(), PathIds.parse(deploymentId, "deployment_id"));
+        return queries.view(caller.tenantId(), PathIds.parse(deploymentId, "deployment_id"));
     }
 
     /** Only from stopped or failed; goes to deploying. */
@@ -77,7 +81,7 @@ public class DeploymentResource {
     @RequiresPermission(Permission.DEPLOYMENT_MANAGE)
     public DeploymentView scale(@PathParam("deployment_id") String deploymentId, String body) {
         long id = PathIds.parse(deploymentId, "deployment_id");
-        deployments.get(caller.tenantId(), id); // another tenant's deployment is a 404 whatever the body says
+        queries.view(caller.tenantId(), id); // another tenant's deployment is a 404 whatever the body says
         JsonNode replicas = JsonBodies.optionalObject(body).get("replicas");
         if (replicas == null || !replicas.isIntegralNumber() || !replicas.canConvertToInt()) {
             throw new DomainException.Invalid("Send the wanted number of nodes as {\"replicas\": N}, N between 1 and "
@@ -104,10 +108,10 @@ public class DeploymentResource {
             @QueryParam("event_type") String eventType, @QueryParam("status") String status,
             @QueryParam("before_id") String beforeId) {
         PageRequest request = PageRequest.of(page, results, skip, limit);
-        DeploymentService.EventFilters filters = new DeploymentService.EventFilters(
+        DeploymentQueries.EventFilters filters = new DeploymentQueries.EventFilters(
                 Optional.ofNullable(eventType).map(DeploymentEventType::parse),
                 Optional.ofNullable(status).map(DeploymentStatus::parse),
                 Optional.ofNullable(beforeId).map(id -> PathIds.parse(id, "before_id")));
-        return deployments.events(caller.tenantId(), PathIds.parse(deploymentId, "deployment_id"), filters, request);
+        return queries.events(caller.tenantId(), PathIds.parse(deploymentId, "deployment_id"), filters, request);
     }
 }

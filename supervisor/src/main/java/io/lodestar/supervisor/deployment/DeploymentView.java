@@ -5,6 +5,7 @@ import java.util.List;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 import io.lodestar.supervisor.common.Times;
+import io.lodestar.supervisor.placement.Deployment;
 
 /** A deployment as the API shows it. */
 public record DeploymentView(

@@ -7,10 +7,13 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 
 import io.grpc.Status;
 import io.lodestar.protocol.v1.SupervisorMessage;
 import io.lodestar.protocol.v1.Task;
+import io.lodestar.supervisor.agent.AgentRevoked;
 
 /**
  * The Warden streams open on this Supervisor replica, by node. Only delivery lives here: everything a
@@ -22,7 +25,7 @@ public class LinkSessions {
     private final Map<Long, WardenSession> byNode = new ConcurrentHashMap<>();
 
     /** Registers the newest session of a node, closing an older one still open here. */
-    void register(WardenSession session) {
+    public void register(WardenSession session) {
         WardenSession previous = byNode.put(session.nodeId(), session);
         if (previous != null && previous != session) {
             previous.closeWithError(Status.ABORTED.withDescription("A newer session of this node replaced this one."));
@@ -30,7 +33,7 @@ public class LinkSessions {
     }
 
     /** Removes the session if it is still the registered one; returns whether it was. */
-    boolean unregister(WardenSession session) {
+    public boolean unregister(WardenSession session) {
         return byNode.remove(session.nodeId(), session);
     }
 
@@ -59,5 +62,11 @@ public class LinkSessions {
     public boolean push(long nodeId, Task task) {
         WardenSession session = byNode.get(nodeId);
         return session != null && session.send(SupervisorMessage.newBuilder().setTask(task).build());
+    }
+
+    /** A deleted node's stream ends here as soon as its revocation commits. */
+    void onAgentRevoked(@Observes(during = TransactionPhase.AFTER_SUCCESS) AgentRevoked revoked) {
+        close(revoked.nodeId(), revoked.fencedEpoch(), Status.UNAUTHENTICATED.withDescription(
+                "This node was deleted and its identity revoked; enroll the Warden again with a new token."));
     }
 }

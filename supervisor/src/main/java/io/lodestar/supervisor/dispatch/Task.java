@@ -12,7 +12,7 @@ import jakarta.persistence.Table;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /**
- * A unit of work for one node's Warden, written in the same transaction as the activity it serves, so
+ * A unit of work for one node's Warden, written in the same transaction as the job it serves, so
  * nothing is lost between the API call and the node (an outbox). Delivery is at-least-once; the Warden
  * deduplicates by id.
  */
@@ -23,17 +23,8 @@ public class Task extends PanacheEntityBase {
     public Long id;
     @Column(name = "node_id")
     public long nodeId;
-    @Column(name = "activity_id")
-    public Long activityId;
-    /** runtime_action or snapshot; log fetches and kills come as further kinds. */
+    /** The link message's field in Task's kind oneof: runtime_action, snapshot, operation_kill. */
     public String kind;
-    public String runtime;
-    public String action;
-    @Column(name = "config_id")
-    public Long configId;
-    /** For operation_kill: the task whose process is killed. */
-    @Column(name = "target_task_id")
-    public Long targetTaskId;
     @Enumerated(EnumType.STRING)
     public TaskState state;
     public String message;
@@ -45,6 +36,6 @@ public class Task extends PanacheEntityBase {
     public Instant acceptedAt;
     @Column(name = "finished_at")
     public Instant finishedAt;
-    /** The kind's own request (e.g. a SnapshotRequest), protobuf-encoded and base64, for kinds beyond runtime actions. */
-    public String payload;
+    /** The kind's own message (a RuntimeAction, a SnapshotRequest, …) as sent, protobuf-encoded and base64. */
+    public String request;
 }

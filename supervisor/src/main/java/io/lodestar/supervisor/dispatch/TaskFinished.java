@@ -1,5 +1,7 @@
 package io.lodestar.supervisor.dispatch;
 
-/** Fired inside the transaction that ends a task, for the feature the task serves. */
-public record TaskFinished(long taskId, Long activityId, boolean succeeded, String message) {
+import io.lodestar.protocol.v1.Task.KindCase;
+
+/** Fired inside the transaction that ends a task, for the feature its kind serves (the task has that feature's id). */
+public record TaskFinished(long taskId, KindCase kind, boolean succeeded, String message) {
 }

@@ -6,9 +6,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Status;
@@ -16,13 +18,15 @@ import jakarta.transaction.Synchronization;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
-import io.lodestar.protocol.v1.SnapshotRequest;
+import com.google.protobuf.Message;
+
+import io.lodestar.protocol.v1.Task.KindCase;
 import io.lodestar.protocol.v1.TaskUpdate;
 import io.lodestar.supervisor.SupervisorConfig;
-import io.lodestar.supervisor.common.ActionSpec;
-import io.lodestar.protocol.RuntimeName;
 import io.lodestar.supervisor.agent.Agent;
+import io.lodestar.supervisor.agent.AgentRevoked;
 import io.lodestar.supervisor.agent.AgentState;
+import io.lodestar.supervisor.common.LogContext;
 import io.quarkus.logging.Log;
 
 /** Writes tasks, records what Wardens report about them, and expires overdue ones: the only place a task's state changes. */
@@ -58,22 +62,26 @@ public class TaskService {
         REFUSE
     }
 
+    /** {@link #create(long, long, Message, Duration)} with the dispatch deadline, as for runtime actions and kills. */
+    public Task create(long nodeId, long taskId, Message request) {
+        return create(nodeId, taskId, request, config.dispatch().deadline());
+    }
+
     /**
-     * Writes the task in the caller's transaction and pushes it to the node's Warden once that commits.
-     * The task takes its activity's id, so one id traces an action from the API to the node's log.
+     * Writes a task in the caller's transaction and pushes it to the node's Warden once that commits. Its kind is
+     * the request's type, one of the link's task kinds (a {@code RuntimeAction}, a {@code SnapshotRequest}, an
+     * {@code OperationKill}), stored as sent. The task takes the id of what it serves (an activity, a snapshot
+     * item), so one id traces a job from the API to the node's log.
      */
-    public Task createRuntimeAction(long nodeId, long activityId, RuntimeName runtime, ActionSpec action) {
+    public Task create(long nodeId, long taskId, Message request, Duration deadline) {
         Task task = new Task();
-        task.id = activityId;
+        task.id = taskId;
         task.nodeId = nodeId;
-        task.activityId = activityId;
-        task.kind = TaskMessages.RUNTIME_ACTION;
-        task.runtime = runtime.wireName();
-        task.action = action.kind().name();
-        task.configId = action.configId();
+        task.kind = TaskMessages.fieldOf(request).getName();
+        task.request = TaskMessages.encode(request);
         task.state = TaskState.PENDING;
         task.createdAt = clock.instant();
-        task.deadlineAt = task.createdAt.plus(config.dispatch().deadline());
+        task.deadlineAt = task.createdAt.plus(deadline);
         task.persist();
         Agent agent = Agent.findById(nodeId);
         if (agent != null && agent.revokedAt != null) { // no Warden will ever take it: say so now, not at the deadline
@@ -85,50 +93,17 @@ public class TaskService {
         return task;
     }
 
-    /**
-     * Writes a snapshot task in the caller's transaction and pushes it once that commits. The task takes the
-     * snapshot item's id; its deadline is the caller's, since building and uploading a bundle takes longer
-     * than a runtime action.
-     */
-    public Task createSnapshot(long nodeId, long snapshotId, SnapshotRequest request, Duration deadline) {
-        Task task = new Task();
-        task.id = snapshotId;
-        task.nodeId = nodeId;
-        task.kind = TaskMessages.SNAPSHOT;
-        task.payload = TaskPayloads.encode(request);
-        task.state = TaskState.PENDING;
-        task.createdAt = clock.instant();
-        task.deadlineAt = task.createdAt.plus(deadline);
-        task.persist();
-        pushAfterCommit(task);
-        return task;
-    }
-
-    /**
-     * Writes a task that SIGKILLs the process {@code targetTaskId} runs as on the node, in the caller's
-     * transaction; the Warden refuses when that task no longer runs there.
-     */
-    public Task createOperationKill(long nodeId, RuntimeName runtime, long targetTaskId, long killTaskId) {
-        Task task = new Task();
-        task.id = killTaskId;
-        task.nodeId = nodeId;
-        task.kind = TaskMessages.OPERATION_KILL;
-        task.runtime = runtime.wireName();
-        task.targetTaskId = targetTaskId;
-        task.state = TaskState.PENDING;
-        task.createdAt = clock.instant();
-        task.deadlineAt = task.createdAt.plus(config.dispatch().deadline());
-        task.persist();
-        pushAfterCommit(task);
-        return task;
+    /** The task as the Warden receives it: what a feature reads back of a task it wrote. */
+    public io.lodestar.protocol.v1.Task message(Task task) {
+        return TaskMessages.toProto(task);
     }
 
     /** The open snapshot task of this node with this id, locked; empty when there is none. */
-    public java.util.Optional<Task> openSnapshotTask(long nodeId, long taskId) {
+    public Optional<Task> openSnapshotTask(long nodeId, long taskId) {
         Task task = Task.findById(taskId, LockModeType.PESSIMISTIC_WRITE);
-        boolean usable = task != null && task.nodeId == nodeId && TaskMessages.SNAPSHOT.equals(task.kind)
+        boolean usable = task != null && task.nodeId == nodeId && TaskMessages.kindOf(task) == KindCase.SNAPSHOT
                 && TaskState.OPEN.contains(task.state);
-        return usable ? java.util.Optional.of(task) : java.util.Optional.empty();
+        return usable ? Optional.of(task) : Optional.empty();
     }
 
     private void pushAfterCommit(Task task) {
@@ -186,7 +161,7 @@ public class TaskService {
                     transition(task, TaskState.ACCEPTED, null);
                 }
                 if (update.getState() == io.lodestar.protocol.v1.TaskState.TASK_STATE_RUNNING && !task.state.isTerminal()) {
-                    runningEvents.fire(new TaskRunning(task.id, task.activityId, update.getMessage()));
+                    runningEvents.fire(new TaskRunning(task.id, TaskMessages.kindOf(task), update.getMessage()));
                 }
             }
             case TASK_STATE_SUCCEEDED -> finishIfOpen(task, TaskState.SUCCEEDED, update.getMessage());
@@ -216,14 +191,18 @@ public class TaskService {
                             + allowed + ")."
                     : "node offline: the Warden on node " + task.nodeId + " did not connect before the dispatch deadline ("
                             + allowed + ").";
-            transition(task, TaskState.EXPIRED, why);
+            try (LogContext.Scope node = LogContext.put(LogContext.NODE_ID, task.nodeId);
+                    LogContext.Scope id = LogContext.put(LogContext.TASK_ID, task.id)) {
+                transition(task, TaskState.EXPIRED, why);
+            }
             expired.add(task.id);
         }
         return expired.size();
     }
 
-    /** Fails every open task of a node whose identity was revoked; their activities end rejected with why. */
-    public int rejectOpenOfRevokedNode(long nodeId) {
+    /** Fails every open task of a node whose identity was revoked, in the revoking transaction; their jobs end with why. */
+    void onAgentRevoked(@Observes AgentRevoked revoked) {
+        long nodeId = revoked.nodeId();
         List<Task> open = Task.<Task>find("nodeId = ?1 and state in ?2 order by id", nodeId, TaskState.OPEN)
                 .withLock(LockModeType.PESSIMISTIC_WRITE).list();
         for (Task task : open) {
@@ -232,7 +211,7 @@ public class TaskService {
                     : "node revoked: node " + nodeId + " was deleted after its Warden accepted this task and before it"
                             + " reported an outcome; whether the action finished on the node is unknown.");
         }
-        return open.size();
+        Log.infof("Node %d deleted: %d open task(s) rejected", nodeId, open.size());
     }
 
     private void finishIfOpen(Task task, TaskState next, String message) {
@@ -255,7 +234,7 @@ public class TaskService {
             case SUCCEEDED, FAILED, EXPIRED -> {
                 task.finishedAt = now;
                 task.message = message;
-                finishedEvents.fire(new TaskFinished(task.id, task.activityId, next == TaskState.SUCCEEDED, message));
+                finishedEvents.fire(new TaskFinished(task.id, TaskMessages.kindOf(task), next == TaskState.SUCCEEDED, message));
             }
             case PENDING -> throw new IllegalStateException("A task never returns to pending");
         }

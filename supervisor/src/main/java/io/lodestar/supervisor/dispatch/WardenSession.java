@@ -22,7 +22,7 @@ public final class WardenSession {
     private volatile Instant lastHeartbeat;
     private boolean done;
 
-    WardenSession(long nodeId, long epoch, StreamObserver<SupervisorMessage> outbound, Executor inbox, Instant now) {
+    public WardenSession(long nodeId, long epoch, StreamObserver<SupervisorMessage> outbound, Executor inbox, Instant now) {
         this.nodeId = nodeId;
         this.epoch = epoch;
         this.outbound = outbound;
@@ -39,7 +39,7 @@ public final class WardenSession {
     }
 
     /** Where this session's incoming messages are handled, in order. */
-    Executor inbox() {
+    public Executor inbox() {
         return inbox;
     }
 
@@ -47,7 +47,7 @@ public final class WardenSession {
         return lastHeartbeat;
     }
 
-    void heartbeat(Instant at) {
+    public void heartbeat(Instant at) {
         lastHeartbeat = at;
     }
 
@@ -78,7 +78,7 @@ public final class WardenSession {
     }
 
     /** Answers the Warden's end of the stream with ours. */
-    synchronized void complete() {
+    public synchronized void complete() {
         if (done) {
             return;
         }
@@ -91,7 +91,7 @@ public final class WardenSession {
     }
 
     /** The Warden ended the stream or it broke: nothing more may be sent. */
-    synchronized void markDone() {
+    public synchronized void markDone() {
         done = true;
     }
 

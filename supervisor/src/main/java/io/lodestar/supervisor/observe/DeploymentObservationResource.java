@@ -15,12 +15,12 @@ import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 
 import io.lodestar.supervisor.common.PathIds;
-import io.vertx.core.http.HttpServerResponse;
-import io.lodestar.supervisor.deployment.Deployment;
-import io.lodestar.supervisor.deployment.DeploymentService;
+import io.lodestar.supervisor.placement.Deployment;
+import io.lodestar.supervisor.placement.Deployments;
 import io.lodestar.supervisor.tenancy.Caller;
 import io.lodestar.supervisor.tenancy.Permission;
 import io.lodestar.supervisor.tenancy.RequiresPermission;
+import io.vertx.core.http.HttpServerResponse;
 
 /** Logs and metrics of a deployment's nodes (seed 002). */
 @Path("/deployments/{deployment_id}")
@@ -31,7 +31,7 @@ public class DeploymentObservationResource {
     Caller caller;
 
     @Inject
-    DeploymentService deployments;
+    Deployments deployments;
 
     @Inject
     DeploymentLogs logs;

@@ -5,8 +5,8 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
 
-import io.lodestar.protocol.v1.LogRequest;
 import io.lodestar.protocol.RuntimeName;
+import io.lodestar.protocol.v1.LogRequest;
 import io.lodestar.supervisor.common.DomainException;
 import io.lodestar.supervisor.common.PathIds;
 import io.lodestar.supervisor.common.Runtimes;

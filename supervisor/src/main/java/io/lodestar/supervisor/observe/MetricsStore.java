@@ -15,10 +15,10 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import io.lodestar.protocol.RuntimeName;
 import io.lodestar.protocol.v1.Heartbeat;
 import io.lodestar.protocol.v1.HostMetrics;
 import io.lodestar.protocol.v1.RuntimeStatus;
-import io.lodestar.protocol.RuntimeName;
 
 /**
  * Writes metric points and keeps their storage bounded. Each node has at most one raw point per

@@ -13,7 +13,7 @@ import jakarta.ws.rs.core.MediaType;
 import io.lodestar.supervisor.common.Page;
 import io.lodestar.supervisor.common.PageRequest;
 import io.lodestar.supervisor.common.PathIds;
-import io.lodestar.supervisor.deployment.DeploymentService;
+import io.lodestar.supervisor.placement.Deployments;
 import io.lodestar.supervisor.tenancy.Caller;
 import io.lodestar.supervisor.tenancy.Permission;
 import io.lodestar.supervisor.tenancy.RequiresPermission;
@@ -30,7 +30,7 @@ public class DeploymentOperationResource {
     OperationQueries queries;
 
     @Inject
-    DeploymentService deployments;
+    Deployments deployments;
 
     @GET
     @RequiresPermission(Permission.DEPLOYMENT_READ)

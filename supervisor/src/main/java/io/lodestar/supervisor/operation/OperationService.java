@@ -12,15 +12,16 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import io.lodestar.protocol.RuntimeName;
+import io.lodestar.protocol.v1.OperationKill;
+import io.lodestar.protocol.v1.Runtime;
 import io.lodestar.supervisor.common.DomainException;
 import io.lodestar.supervisor.common.Ids;
-import io.lodestar.supervisor.common.Runtimes;
-import io.lodestar.supervisor.deployment.Deployment;
 import io.lodestar.supervisor.dispatch.Task;
 import io.lodestar.supervisor.dispatch.TaskFinished;
 import io.lodestar.supervisor.dispatch.TaskReported;
 import io.lodestar.supervisor.dispatch.TaskService;
 import io.lodestar.supervisor.dispatch.TaskState;
+import io.lodestar.supervisor.placement.Deployment;
 import io.quarkus.logging.Log;
 
 /**
@@ -29,7 +30,7 @@ import io.quarkus.logging.Log;
  * <p>How a job uses it, inside the job's own transaction:
  * <pre>
  * Operation op = operations.begin(deployment, agentId, OperationType.RESTART, "Restart iggy", "why", null);
- * Task task = tasks.createRuntimeAction(...);        // or ActivityService.createAll(...)
+ * Task task = tasks.create(agentId, taskId, request); // or ActivityService.run(...)
  * operations.attach(op, task.id);                    // once per task the job sends to that agent
  * </pre>
  * The operation turns {@code running} when the Warden accepts its first task and {@code done} (or
@@ -103,10 +104,11 @@ public class OperationService {
         Task target = runningWork(locked.id).orElseThrow(() -> new DomainException.Conflict(
                 "Operation " + locked.id + " has no task running on agent " + locked.agentId + " any more."));
         long killTaskId = ids.next();
-        tasks.createOperationKill(locked.agentId, Runtimes.parse(target.runtime), target.id, killTaskId);
+        Runtime runtime = tasks.message(target).getRuntimeAction().getRuntime();
+        tasks.create(locked.agentId, killTaskId, OperationKill.newBuilder().setTargetTaskId(target.id).setRuntime(runtime).build());
         link(locked.id, killTaskId, OperationTask.Purpose.KILL);
-        log(locked.id, "Kill requested: the Warden on agent " + locked.agentId + " is to SIGKILL the " + target.runtime
-                + " process of task " + target.id);
+        log(locked.id, "Kill requested: the Warden on agent " + locked.agentId + " is to SIGKILL the "
+                + RuntimeName.fromProto(runtime).map(RuntimeName::wireName).orElse(runtime.name()) + " process of task " + target.id);
         return locked;
     }
 
@@ -168,7 +170,7 @@ public class OperationService {
     private Optional<Task> runningWork(long operationId) {
         List<Task> running = Task.list("id in (select t.taskId from OperationTask t where t.operationId = ?1"
                 + " and t.purpose = ?2) and state = ?3 order by id", operationId, OperationTask.Purpose.WORK, TaskState.ACCEPTED);
-        return running.stream().filter(t -> t.runtime != null).findFirst();
+        return running.stream().filter(t -> tasks.message(t).hasRuntimeAction()).findFirst();
     }
 
     private void link(long operationId, long taskId, OperationTask.Purpose purpose) {

@@ -20,16 +20,17 @@ import jakarta.transaction.Transactional;
 import org.hibernate.exception.ConstraintViolationException;
 
 import io.lodestar.protocol.v1.SnapshotRequest;
+import io.lodestar.protocol.v1.Task.KindCase;
 import io.lodestar.supervisor.agent.Agent;
 import io.lodestar.supervisor.common.DomainException;
 import io.lodestar.supervisor.common.Ids;
 import io.lodestar.supervisor.common.Page;
 import io.lodestar.supervisor.common.PageRequest;
-import io.lodestar.supervisor.deployment.Deployment;
-import io.lodestar.supervisor.deployment.DeploymentService;
-import io.lodestar.supervisor.deployment.DeploymentStatus;
 import io.lodestar.supervisor.dispatch.TaskFinished;
 import io.lodestar.supervisor.dispatch.TaskService;
+import io.lodestar.supervisor.placement.Deployment;
+import io.lodestar.supervisor.placement.DeploymentStatus;
+import io.lodestar.supervisor.placement.Deployments;
 import io.lodestar.supervisor.storage.ObjectStore;
 import io.lodestar.supervisor.storage.ObjectStoreConfig;
 import io.lodestar.supervisor.tenancy.Secrets;
@@ -44,7 +45,7 @@ public class SnapshotService {
     private static final DateTimeFormatter NAME = DateTimeFormatter.ofPattern("'snapshot-'yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
 
     @Inject
-    DeploymentService deployments;
+    Deployments deployments;
 
     @Inject
     TaskService tasks;
@@ -118,7 +119,7 @@ public class SnapshotService {
             item.includeIggy = options.includeIggy();
             item.createdAt = now;
             item.persist();
-            tasks.createSnapshot(node, item.id, request, config.deadline());
+            tasks.create(node, item.id, request, config.deadline());
             return item;
         }).toList();
         try {
@@ -240,7 +241,7 @@ public class SnapshotService {
 
     /** Ends the item when its task ends: completed if its archive was stored, failed otherwise, with why. */
     void onTaskFinished(@Observes TaskFinished finished) {
-        if (finished.activityId() != null) {
+        if (finished.kind() != KindCase.SNAPSHOT) {
             return;
         }
         Snapshot item = Snapshot.findById(finished.taskId(), LockModeType.PESSIMISTIC_WRITE);
@@ -259,6 +260,15 @@ public class SnapshotService {
     }
 
     private void finish(Snapshot item, SnapshotStatus next, String message) {
+        switch (next) {
+            case COMPLETED, FAILED -> {
+                if (!item.status.canTransitionTo(next)) {
+                    throw new DomainException.IllegalTransition("Snapshot item " + item.id + " is already "
+                            + item.status.wireName() + " and cannot become " + next.wireName() + ".");
+                }
+            }
+            case PROCESSING -> throw new DomainException.IllegalTransition("A snapshot item never returns to processing.");
+        }
         item.status = next;
         item.inProgressDeploymentId = null;
         item.message = message == null ? null : message.length() <= 2000 ? message : message.substring(0, 1997) + "...";

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 
 import io.lodestar.supervisor.Api;
 import io.lodestar.supervisor.FakeWarden;
+import io.lodestar.supervisor.placement.Deployment;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 

@@ -18,7 +18,7 @@ import io.lodestar.protocol.v1.Task;
 import io.lodestar.protocol.v1.TaskState;
 import io.lodestar.supervisor.Api;
 import io.lodestar.supervisor.FakeWarden;
-import io.lodestar.supervisor.deployment.Deployment;
+import io.lodestar.supervisor.placement.Deployment;
 import io.lodestar.supervisor.tenancy.Permission;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;

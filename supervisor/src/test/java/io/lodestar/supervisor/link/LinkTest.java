@@ -1,4 +1,4 @@
-package io.lodestar.supervisor.dispatch;
+package io.lodestar.supervisor.link;
 
 import static io.lodestar.supervisor.Api.admin;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,6 +1,8 @@
-package io.lodestar.supervisor.deployment;
+package io.lodestar.supervisor.placement;
 
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -9,6 +11,8 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import io.lodestar.protocol.RuntimeName;
+import io.lodestar.supervisor.common.Runtimes;
 import io.lodestar.supervisor.tenancy.ScopedEntity;
 
 /** An Iggy cluster placed on one or more nodes of one environment. */
@@ -30,7 +34,7 @@ public class Deployment extends ScopedEntity {
     /** The runtimes it runs on each node, space-separated wire names ({@code iggy connectors}). */
     public String runtimes = "iggy";
 
-    public java.util.List<io.lodestar.protocol.RuntimeName> runtimeNames() {
-        return java.util.Arrays.stream(runtimes.split(" ")).map(io.lodestar.supervisor.common.Runtimes::parse).toList();
+    public List<RuntimeName> runtimeNames() {
+        return Arrays.stream(runtimes.split(" ")).map(Runtimes::parse).toList();
     }
 }

@@ -1,4 +1,4 @@
-package io.lodestar.supervisor.dispatch;
+package io.lodestar.supervisor.link;
 
 import java.time.Clock;
 
@@ -22,15 +22,24 @@ import io.lodestar.supervisor.agent.AgentPresence;
 import io.lodestar.supervisor.agent.EnrollmentService;
 import io.lodestar.supervisor.agent.RuntimeEventLog;
 import io.lodestar.supervisor.common.DomainException;
-import io.lodestar.supervisor.snapshot.SnapshotUploads;
+import io.lodestar.supervisor.common.LogContext;
+import io.lodestar.supervisor.dispatch.LinkSessions;
+import io.lodestar.supervisor.dispatch.SerialExecutor;
+import io.lodestar.supervisor.dispatch.TaskService;
+import io.lodestar.supervisor.dispatch.WardenSession;
 import io.lodestar.supervisor.observe.LogRelay;
 import io.lodestar.supervisor.observe.MetricsRecorder;
+import io.lodestar.supervisor.snapshot.SnapshotUploads;
 import io.quarkus.grpc.GrpcService;
 import io.quarkus.logging.Log;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 
-/** The Supervisor's end of the Warden link. Database work runs off the gRPC threads, in order per stream. */
+/**
+ * The Supervisor's end of the Warden link, the gRPC counterpart of the REST resources: it reads each stream and
+ * hands every message to the package it is for (agents, dispatch, snapshots, observe). Database work runs off
+ * the gRPC threads, in order per stream.
+ */
 @GrpcService
 public class WardenLinkService extends WardenLinkGrpc.WardenLinkImplBase {
 
@@ -118,6 +127,14 @@ public class WardenLinkService extends WardenLinkGrpc.WardenLinkImplBase {
         }
 
         private void handle(WardenMessage message) {
+            WardenSession current = session;
+            long nodeId = current != null ? current.nodeId() : message.hasHello() ? message.getHello().getNodeId() : 0;
+            try (LogContext.Scope node = LogContext.put(LogContext.NODE_ID, nodeId)) {
+                dispatch(message);
+            }
+        }
+
+        private void dispatch(WardenMessage message) {
             try {
                 if (session == null) {
                     if (!message.hasHello()) {
@@ -168,10 +185,12 @@ public class WardenLinkService extends WardenLinkGrpc.WardenLinkImplBase {
         }
 
         private void report(WardenSession from, TaskUpdate update) {
-            TaskService.UpdateOutcome outcome = tasks.recordUpdate(from.nodeId(), from.epoch(), update);
-            if (outcome == TaskService.UpdateOutcome.ACKNOWLEDGE) {
-                from.send(SupervisorMessage.newBuilder().setTaskUpdateAck(TaskUpdateAck.newBuilder()
-                        .setTaskId(update.getTaskId()).setState(update.getState())).build());
+            try (LogContext.Scope task = LogContext.put(LogContext.TASK_ID, update.getTaskId())) {
+                TaskService.UpdateOutcome outcome = tasks.recordUpdate(from.nodeId(), from.epoch(), update);
+                if (outcome == TaskService.UpdateOutcome.ACKNOWLEDGE) {
+                    from.send(SupervisorMessage.newBuilder().setTaskUpdateAck(TaskUpdateAck.newBuilder()
+                            .setTaskId(update.getTaskId()).setState(update.getState())).build());
+                }
             }
         }
 
@@ -200,7 +219,9 @@ public class WardenLinkService extends WardenLinkGrpc.WardenLinkImplBase {
             }
             current.markDone();
             if (sessions.unregister(current)) {
-                presence.disconnect(current.nodeId(), current.epoch(), why);
+                try (LogContext.Scope node = LogContext.put(LogContext.NODE_ID, current.nodeId())) {
+                    presence.disconnect(current.nodeId(), current.epoch(), why);
+                }
             }
         }
     }

@@ -1,4 +1,4 @@
-package io.lodestar.supervisor.deployment;
+package io.lodestar.supervisor.placement;
 
 /**
  * What a node's runtimes are doing for its deployment, from the Wardens' reports. The deployment's

@@ -1,4 +1,4 @@
-package io.lodestar.supervisor.deployment;
+package io.lodestar.supervisor.placement;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

@@ -1,0 +1,70 @@
+package io.lodestar.supervisor.dispatch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.Base64;
+
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Test;
+
+import io.lodestar.protocol.v1.Runtime;
+import io.lodestar.protocol.v1.RuntimeAction;
+import io.lodestar.protocol.v1.SnapshotRequest;
+
+/** Tasks written by a Supervisor before V7 (columns per kind) are sent after the upgrade exactly as before. */
+class TaskRequestMigrationTest {
+
+    private static final String URL = "jdbc:h2:mem:task-request-migration;DB_CLOSE_DELAY=-1";
+
+    @Test
+    void tasksStoredBeforeTheUpgradeAreSentAsTheyWereBuilt() throws SQLException {
+        Flyway.configure().dataSource(URL, "sa", "").target("6").load().migrate();
+        String snapshot = Base64.getEncoder().encodeToString(SnapshotRequest.newBuilder().setName("snapshot-20261130-120000")
+                .setRedactSecrets(true).build().toByteArray());
+        try (Connection connection = DriverManager.getConnection(URL, "sa", ""); Statement sql = connection.createStatement()) {
+            sql.execute("set referential_integrity false"); // only the rows the conversion reads
+            sql.execute("insert into runtime_configs (id, tenant_id, division_id, environment_id, deployment_id, runtime, name,"
+                    + " content, checksum, author_id, created_at) values (7, 1, 1, 1, 1, 'iggy', 'tuned', 'a = \"b\"', 'c0ffee',"
+                    + " 1, current_timestamp)");
+            String columns = "insert into tasks (id, node_id, activity_id, kind, runtime, action, config_id, target_task_id,"
+                    + " payload, state, created_at, deadline_at) values ";
+            String times = ", current_timestamp, current_timestamp)";
+            sql.execute(columns + "(1, 5, 1, 'runtime_action', 'connectors', 'RECONFIGURE', 7, null, null, 'PENDING'" + times);
+            sql.execute(columns + "(2, 5, 2, 'runtime_action', 'iggy', 'RESTART', null, null, null, 'ACCEPTED'" + times);
+            sql.execute(columns + "(3, 5, null, 'operation_kill', 'iggy', null, null, 2, null, 'PENDING'" + times);
+            sql.execute(columns + "(4, 5, null, 'snapshot', null, null, null, null, '" + snapshot + "', 'PENDING'" + times);
+        }
+
+        Flyway.configure().dataSource(URL, "sa", "").load().migrate();
+
+        assertThat(sent(1).getRuntimeAction()).isEqualTo(RuntimeAction.newBuilder().setRuntime(Runtime.RUNTIME_CONNECTORS)
+                .setAction(RuntimeAction.Action.ACTION_RECONFIGURE).setConfigId(7).setConfigContent("a = \"b\"")
+                .setConfigChecksum("c0ffee").build());
+        assertThat(sent(2).getRuntimeAction()).isEqualTo(RuntimeAction.newBuilder().setRuntime(Runtime.RUNTIME_IGGY)
+                .setAction(RuntimeAction.Action.ACTION_RESTART).build());
+        assertThat(sent(3).getOperationKill().getTargetTaskId()).isEqualTo(2);
+        assertThat(sent(3).getOperationKill().getRuntime()).isEqualTo(Runtime.RUNTIME_IGGY);
+        assertThat(sent(4).getSnapshot().getName()).isEqualTo("snapshot-20261130-120000");
+        assertThat(sent(4).getSnapshot().getRedactSecrets()).isTrue();
+    }
+
+    /** The task as the Supervisor now sends it, read from the migrated row. */
+    private static io.lodestar.protocol.v1.Task sent(long id) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(URL, "sa", ""); Statement sql = connection.createStatement();
+                ResultSet row = sql.executeQuery("select kind, request from tasks where id = " + id)) {
+            assertThat(row.next()).isTrue();
+            Task task = new Task();
+            task.id = id;
+            task.kind = row.getString("kind");
+            task.request = row.getString("request");
+            task.deadlineAt = Instant.EPOCH;
+            return TaskMessages.toProto(task);
+        }
+    }
+}
