@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import io.grpc.Status;
 import io.lodestar.supervisor.SupervisorConfig;
 import io.lodestar.supervisor.agent.AgentPresence;
+import io.lodestar.supervisor.common.LogContext;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
 
@@ -54,7 +55,9 @@ public class DispatchSweeper {
             if (session.lastHeartbeat().isBefore(cutoff)) {
                 // Offline first, then the stream's end: whoever sees the end sees the node offline.
                 if (sessions.unregister(session)) {
-                    presence.disconnect(session.nodeId(), session.epoch(), "no heartbeat within the TTL");
+                    try (LogContext.Scope node = LogContext.put(LogContext.NODE_ID, session.nodeId())) {
+                        presence.disconnect(session.nodeId(), session.epoch(), "no heartbeat within the TTL");
+                    }
                 }
                 session.closeWithError(Status.DEADLINE_EXCEEDED.withDescription("No heartbeat within the TTL of "
                         + config.link().heartbeatTtl() + "; reconnect."));
