@@ -4,7 +4,7 @@ import io.lodestar.diagnostics.Category;
 import io.lodestar.diagnostics.CheckResult;
 import io.lodestar.diagnostics.HostContext;
 import io.lodestar.diagnostics.checks.AbstractCheck;
-import io.lodestar.diagnostics.checks.TomlLite;
+import io.lodestar.diagnostics.checks.TomlConfig;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,11 +12,10 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** A runtime's TOML config: present, TOML-shaped, and the same bytes the Supervisor last applied. */
+/** A runtime's TOML config: present, valid TOML as the Supervisor judges it, and the same bytes the Supervisor last applied. */
 abstract class ConfigFileCheck extends AbstractCheck {
 
     /** Real configs are a few KiB; anything this large is not the file we think it is. */
@@ -47,12 +46,14 @@ abstract class ConfigFileCheck extends AbstractCheck {
         }
         byte[] bytes = Files.readAllBytes(path);
         String sha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        List<String> lines = new String(bytes, StandardCharsets.UTF_8).lines().toList();
-        List<String> problems = TomlLite.problems(lines);
-        if (!problems.isEmpty()) {
-            return CheckResult.fail(path + " is not valid TOML: " + problems.get(0))
-                    .detail("path", path).detail("sha256", sha256).detail("problems", String.join("; ", problems))
-                    .remediation("Fix the listed lines; the runtime refuses to start on a config it cannot parse.")
+        Map<String, String> values;
+        try {
+            values = TomlConfig.values(new String(bytes, StandardCharsets.UTF_8));
+        } catch (TomlConfig.Invalid e) {
+            return CheckResult.fail(path + " is not valid TOML: " + e.getMessage())
+                    .detail("path", path).detail("sha256", sha256)
+                    .remediation("Fix the file at that line and column; the runtime refuses to start on a config it cannot "
+                            + "parse, and the Supervisor rejects the same file on upload.")
                     .build();
         }
         Optional<String> applied = appliedChecksum(context);
@@ -62,7 +63,7 @@ abstract class ConfigFileCheck extends AbstractCheck {
                                 + "record the local change there so the next deployment does not overwrite it.")
                 : CheckResult.pass(path + " parses" + (applied.isPresent() ? " and matches the applied config" : ""));
         result.detail("path", path).detail("sha256", sha256).detail("applied_sha256", applied.orElse("unknown (no Supervisor link)"));
-        describe(context, TomlLite.values(lines), result);
+        describe(context, values, result);
         return result.build();
     }
 }
