@@ -3,6 +3,8 @@ package io.lodestar.diagnostics.checks.runtime;
 import io.lodestar.diagnostics.Category;
 import io.lodestar.diagnostics.CheckResult;
 import io.lodestar.diagnostics.HostContext;
+import io.lodestar.diagnostics.RuntimeSettings;
+import io.lodestar.diagnostics.SupervisorLink;
 import io.lodestar.diagnostics.checks.AbstractCheck;
 import io.lodestar.diagnostics.checks.TomlConfig;
 import java.io.IOException;
@@ -14,6 +16,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /** A runtime's TOML config: present, valid TOML as the Supervisor judges it, and the same bytes the Supervisor last applied. */
 abstract class ConfigFileCheck extends AbstractCheck {
@@ -21,13 +24,15 @@ abstract class ConfigFileCheck extends AbstractCheck {
     /** Real configs are a few KiB; anything this large is not the file we think it is. */
     static final long MAX_BYTES = 1024 * 1024;
 
-    ConfigFileCheck(String id, String title) {
+    private final Function<HostContext, RuntimeSettings> runtime;
+    private final Function<SupervisorLink, String> appliedSha256;
+
+    ConfigFileCheck(String id, String title, Function<HostContext, RuntimeSettings> runtime,
+                    Function<SupervisorLink, String> appliedSha256) {
         super(id, title, Category.RUNTIMES);
+        this.runtime = runtime;
+        this.appliedSha256 = appliedSha256;
     }
-
-    abstract Path configPath(HostContext context);
-
-    abstract Optional<String> appliedChecksum(HostContext context);
 
     /** Extra facts about a sound config (e.g. how many connector files it points at). */
     void describe(HostContext context, Map<String, String> values, CheckResult.Builder result) {
@@ -35,7 +40,7 @@ abstract class ConfigFileCheck extends AbstractCheck {
 
     @Override
     public CheckResult run(HostContext context) throws IOException, NoSuchAlgorithmException {
-        Path path = configPath(context).toAbsolutePath();
+        Path path = runtime.apply(context).configPath().toAbsolutePath();
         if (!Files.isRegularFile(path)) {
             return CheckResult.info("no config file at " + path + ": the runtime uses its built-in defaults and environment")
                     .detail("path", path).build();
@@ -56,7 +61,7 @@ abstract class ConfigFileCheck extends AbstractCheck {
                             + "parse, and the Supervisor rejects the same file on upload.")
                     .build();
         }
-        Optional<String> applied = appliedChecksum(context);
+        Optional<String> applied = context.link().map(appliedSha256);
         CheckResult.Builder result = applied.isPresent() && !applied.get().equalsIgnoreCase(sha256)
                 ? CheckResult.warn(path + " differs from the config the Supervisor last applied")
                         .remediation("Someone edited the file on the node: re-apply the config from the Supervisor, or "
