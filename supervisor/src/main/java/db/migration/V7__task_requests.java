@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Base64;
+import java.util.Locale;
 
 import org.flywaydb.core.api.migration.BaseJavaMigration;
 import org.flywaydb.core.api.migration.Context;
@@ -69,7 +70,8 @@ public class V7__task_requests extends BaseJavaMigration {
                 long configId = task.getLong("config_id");
                 if (!task.wasNull()) {
                     action.setConfigId(configId);
-                    if (task.getString("content") != null) { // configs are never deleted; without one the Warden fails the task plainly
+                    // Configs are never deleted; without one the Warden fails the task plainly, as before.
+                    if (task.getString("content") != null) {
                         action.setConfigContent(task.getString("content")).setConfigChecksum(task.getString("checksum"));
                     }
                 }
@@ -81,7 +83,7 @@ public class V7__task_requests extends BaseJavaMigration {
 
     /** The wire names of V6 ({@code iggy}, {@code connectors}) as the link's enum. */
     private static Runtime runtime(String wireName) {
-        return Runtime.valueOf("RUNTIME_" + wireName.toUpperCase(java.util.Locale.ROOT));
+        return Runtime.valueOf("RUNTIME_" + wireName.toUpperCase(Locale.ROOT));
     }
 
     private static String encode(Message message) {

@@ -31,6 +31,8 @@ public final class FakeWarden implements AutoCloseable {
 
     private final ManagedChannel channel;
     private final BlockingQueue<Task> tasks = new LinkedBlockingQueue<>();
+    /** Tasks this Warden reported finished: a later push of one is a re-delivery, answered from the journal on a real node. */
+    private final java.util.Set<Long> finished = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final BlockingQueue<TaskUpdateAck> acks = new LinkedBlockingQueue<>();
     private final BlockingQueue<LogRequest> logRequests = new LinkedBlockingQueue<>();
     private final CountDownLatch welcomed = new CountDownLatch(1);
@@ -137,8 +139,9 @@ public final class FakeWarden implements AutoCloseable {
         return endStatus;
     }
 
+    /** The next task not yet reported finished (delivery is at-least-once: a slow report can see its task pushed again). */
     public Task nextTask() throws InterruptedException {
-        Task task = tasks.poll(10, TimeUnit.SECONDS);
+        Task task = pollTask(10_000);
         if (task == null) {
             throw new AssertionError("No task arrived within 10 s");
         }
@@ -146,7 +149,12 @@ public final class FakeWarden implements AutoCloseable {
     }
 
     public Task pollTask(long millis) throws InterruptedException {
-        return tasks.poll(millis, TimeUnit.MILLISECONDS);
+        long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+        Task task = tasks.poll(millis, TimeUnit.MILLISECONDS);
+        while (task != null && finished.contains(task.getTaskId())) {
+            task = tasks.poll(Math.max(0, until - System.nanoTime()), TimeUnit.NANOSECONDS);
+        }
+        return task;
     }
 
     /** Waits for the Supervisor to acknowledge an update on this task, skipping acknowledgements of others. */
@@ -232,6 +240,10 @@ public final class FakeWarden implements AutoCloseable {
     }
 
     private synchronized void send(WardenMessage message) {
+        TaskState state = message.getTaskUpdate().getState();
+        if (message.hasTaskUpdate() && (state == TaskState.TASK_STATE_SUCCEEDED || state == TaskState.TASK_STATE_FAILED)) {
+            finished.add(message.getTaskUpdate().getTaskId());
+        }
         outbound.onNext(message);
     }
 

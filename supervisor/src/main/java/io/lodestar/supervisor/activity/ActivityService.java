@@ -43,7 +43,10 @@ import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.logging.Log;
 import io.quarkus.panache.common.Parameters;
 
-/** Triggers runtime actions, one activity and one task per node; the only place an activity's status changes. */
+/**
+ * Runs runtime actions on a deployment's nodes, one activity and one task per node and runtime, for the API
+ * ({@link #trigger}) and the deployment jobs ({@link #run}); the only place an activity's status changes.
+ */
 @ApplicationScoped
 public class ActivityService {
 

@@ -25,8 +25,12 @@ public record ActionSpec(Kind kind, Long configId) {
     private static final String ACTIONS = "start, stop, restart or reconfigure:{config_id}";
     private static final String RECONFIGURE = "reconfigure:";
 
-    public static ActionSpec start() {
-        return new ActionSpec(Kind.START, null);
+    /** Start, stop or restart: the actions that need no config. */
+    public static ActionSpec of(Kind kind) {
+        if (kind == Kind.RECONFIGURE) {
+            throw new IllegalArgumentException("A reconfigure names its config: parse reconfigure:{config_id}.");
+        }
+        return new ActionSpec(kind, null);
     }
 
     public static ActionSpec parse(String value) {

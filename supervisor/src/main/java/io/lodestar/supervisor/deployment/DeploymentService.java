@@ -83,7 +83,8 @@ public class DeploymentService {
         lifecycle.begin(deployment, "Created on " + wanted.size() + " node(s), runtimes " + deployment.runtimes + ".", authorId);
         List<Long> nodeIds = new ArrayList<>(wanted);
         nodeIds.forEach(agentId -> addNode(deployment, agentId));
-        startRuntimes(deployment, nodeIds, ActionSpec.start(), authorId, OperationType.DEPLOY, "Deploy " + deployment.name);
+        runOnNodes(deployment, nodeIds, ActionSpec.of(ActionSpec.Kind.START), authorId, OperationType.DEPLOY,
+                "Deploy " + deployment.name);
         return DeploymentView.of(deployment, nodeIds);
     }
 
@@ -99,7 +100,7 @@ public class DeploymentService {
                 "Restart requested from " + deployment.status.wireName() + ".", null, authorId);
         nodes.forEach(node -> lifecycle.setNode(deployment, node, NodeRuntimeState.STARTING, "Restarting its runtimes."));
         List<Long> nodeIds = nodes.stream().map(n -> n.nodeId).toList();
-        startRuntimes(deployment, nodeIds, ActionSpec.parse("restart"), authorId, OperationType.RESTART,
+        runOnNodes(deployment, nodeIds, ActionSpec.of(ActionSpec.Kind.RESTART), authorId, OperationType.RESTART,
                 "Restart " + deployment.name);
         return DeploymentView.of(deployment, nodeIds);
     }
@@ -128,12 +129,13 @@ public class DeploymentService {
             List<Long> added = freeAgents(deployment, replicas - current);
             lifecycle.transition(deployment, DeploymentStatus.DEPLOYING, DeploymentEventType.SCALED, message, null, authorId);
             added.forEach(agentId -> addNode(deployment, agentId));
-            startRuntimes(deployment, added, ActionSpec.start(), authorId, OperationType.SCALE, "Scale " + deployment.name + " up");
+            runOnNodes(deployment, added, ActionSpec.of(ActionSpec.Kind.START), authorId, OperationType.SCALE,
+                    "Scale " + deployment.name + " up");
         } else {
             lifecycle.record(deployment, DeploymentEventType.SCALED, message, null, authorId);
             List<DeploymentNode> released = nodes.subList(replicas, current);
             List<Long> releasedIds = released.stream().map(n -> n.nodeId).toList();
-            startRuntimes(deployment, releasedIds, ActionSpec.parse("stop"), authorId, OperationType.SCALE,
+            runOnNodes(deployment, releasedIds, ActionSpec.of(ActionSpec.Kind.STOP), authorId, OperationType.SCALE,
                     "Scale " + deployment.name + " down");
             for (DeploymentNode node : released) {
                 DeploymentLifecycle.markAgent(node.nodeId, NodeRuntimeState.STOPPED);
@@ -161,7 +163,7 @@ public class DeploymentService {
         }
         lifecycle.transition(deployment, DeploymentStatus.KILLED, DeploymentEventType.KILLED,
                 "Deleted; stopping its runtimes on " + nodeIds.size() + " node(s).", null, authorId);
-        startRuntimes(deployment, nodeIds, ActionSpec.parse("stop"), authorId, OperationType.TEARDOWN,
+        runOnNodes(deployment, nodeIds, ActionSpec.of(ActionSpec.Kind.STOP), authorId, OperationType.TEARDOWN,
                 "Tear down " + deployment.name);
         deployments.nodes(deployment.id).forEach(node -> {
             node.runtimeState = NodeRuntimeState.STOPPED;
@@ -182,7 +184,7 @@ public class DeploymentService {
     }
 
     /** Runs the action on every runtime of the deployment on these nodes: one operation per node, one activity per runtime. */
-    private void startRuntimes(Deployment deployment, List<Long> nodeIds, ActionSpec action, long authorId, OperationType job,
+    private void runOnNodes(Deployment deployment, List<Long> nodeIds, ActionSpec action, long authorId, OperationType job,
             String title) {
         if (!nodeIds.isEmpty()) {
             activities.run(deployment, nodeIds, deployment.runtimeNames(), action, authorId, job, title);

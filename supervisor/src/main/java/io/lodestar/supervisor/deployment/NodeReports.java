@@ -29,7 +29,7 @@ import io.lodestar.supervisor.placement.NodeRuntimeState;
 @ApplicationScoped
 public class NodeReports {
 
-    private static final String STOP = ActionSpec.parse("stop").wireName();
+    private static final String STOP = ActionSpec.of(ActionSpec.Kind.STOP).wireName();
 
     @Inject
     DeploymentLifecycle lifecycle;
