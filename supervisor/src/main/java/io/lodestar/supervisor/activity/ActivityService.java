@@ -132,8 +132,9 @@ public class ActivityService {
                 activity.status = ActivityStatus.PROCESSING;
                 activity.createdAt = now;
                 activity.persist();
-                tasks.create(nodeId, activity.id, request); // the task shares the activity's id
+                // Attached first: a task that ends at once (its node was deleted) still ends its operation.
                 operations.attach(perNode.get(nodeId), activity.id);
+                tasks.create(nodeId, activity.id, request); // the task shares the activity's id
                 created.add(activity);
             }
         }

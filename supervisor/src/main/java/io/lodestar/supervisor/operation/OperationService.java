@@ -30,8 +30,9 @@ import io.quarkus.logging.Log;
  * <p>How a job uses it, inside the job's own transaction:
  * <pre>
  * Operation op = operations.begin(deployment, agentId, OperationType.RESTART, "Restart iggy", "why", null);
- * Task task = tasks.create(agentId, taskId, request); // or ActivityService.run(...)
- * operations.attach(op, task.id);                    // once per task the job sends to that agent
+ * operations.attach(op, taskId);                     // once per task the job sends to that agent, before
+ * tasks.create(agentId, taskId, request);            // the task: one that ends at once still ends op
+ *                                                    // (or ActivityService.run(...), which does both)
  * </pre>
  * The operation turns {@code running} when the Warden accepts its first task and {@code done} (or
  * {@code error}) when every attached task has ended, so a job never finishes it by hand. A job without
@@ -105,8 +106,8 @@ public class OperationService {
                 "Operation " + locked.id + " has no task running on agent " + locked.agentId + " any more."));
         long killTaskId = ids.next();
         Runtime runtime = tasks.message(target).getRuntimeAction().getRuntime();
-        tasks.create(locked.agentId, killTaskId, OperationKill.newBuilder().setTargetTaskId(target.id).setRuntime(runtime).build());
         link(locked.id, killTaskId, OperationTask.Purpose.KILL);
+        tasks.create(locked.agentId, killTaskId, OperationKill.newBuilder().setTargetTaskId(target.id).setRuntime(runtime).build());
         log(locked.id, "Kill requested: the Warden on agent " + locked.agentId + " is to SIGKILL the "
                 + RuntimeName.fromProto(runtime).map(RuntimeName::wireName).orElse(runtime.name()) + " process of task " + target.id);
         return locked;

@@ -85,6 +85,9 @@ class AgentApiTest {
                     + "/activities/iggy/restart").then().statusCode(202)
                     .body("items[0].status", equalTo("rejected"))
                     .body("items[0].message", containsString("was deleted, so no Warden can receive this task"));
+            admin().get("/deployments/" + deployment + "/operations").then() // and so is its operation
+                    .body("items[0].type", equalTo("runtime_action"))
+                    .body("items[0].status", equalTo("error"));
         }
     }
 
