@@ -11,24 +11,35 @@ import java.time.Instant;
 import java.util.Base64;
 
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.junit.jupiter.api.Test;
 
 import io.lodestar.protocol.v1.Runtime;
 import io.lodestar.protocol.v1.RuntimeAction;
 import io.lodestar.protocol.v1.SnapshotRequest;
 
-/** Tasks written by a Supervisor before V7 (columns per kind) are sent after the upgrade exactly as before. */
+/**
+ * Tasks written by a Supervisor before V7 (columns per kind) are sent after the upgrade exactly as before. On H2 by
+ * default; on PostgreSQL in its own schema when the tests are pointed at one, as {@code .ci/run} does.
+ */
 class TaskRequestMigrationTest {
 
-    private static final String URL = "jdbc:h2:mem:task-request-migration;DB_CLOSE_DELAY=-1";
+    private static final boolean POSTGRES = "postgresql".equals(System.getProperty("quarkus.datasource.db-kind"));
+    private static final String URL = POSTGRES ? System.getProperty("%test.quarkus.datasource.jdbc.url")
+            : "jdbc:h2:mem:task-request-migration;DB_CLOSE_DELAY=-1";
+    private static final String USER = POSTGRES ? System.getProperty("quarkus.datasource.username") : "sa";
+    private static final String PASSWORD = POSTGRES ? System.getProperty("quarkus.datasource.password", "") : "";
+    private static final String SCHEMA = "task_request_migration";
 
     @Test
     void tasksStoredBeforeTheUpgradeAreSentAsTheyWereBuilt() throws SQLException {
-        Flyway.configure().dataSource(URL, "sa", "").target("6").load().migrate();
+        flyway().load().clean();
+        flyway().target("6").load().migrate();
         String snapshot = Base64.getEncoder().encodeToString(SnapshotRequest.newBuilder().setName("snapshot-20261130-120000")
                 .setRedactSecrets(true).build().toByteArray());
-        try (Connection connection = DriverManager.getConnection(URL, "sa", ""); Statement sql = connection.createStatement()) {
-            sql.execute("set referential_integrity false"); // only the rows the conversion reads
+        try (Connection connection = connect(); Statement sql = connection.createStatement()) {
+            // Only the rows the conversion reads: no tenant, agent or deployment behind them.
+            sql.execute(POSTGRES ? "set session_replication_role = replica" : "set referential_integrity false");
             sql.execute("insert into runtime_configs (id, tenant_id, division_id, environment_id, deployment_id, runtime, name,"
                     + " content, checksum, author_id, created_at) values (7, 1, 1, 1, 1, 'iggy', 'tuned', 'a = \"b\"', 'c0ffee',"
                     + " 1, current_timestamp)");
@@ -41,7 +52,7 @@ class TaskRequestMigrationTest {
             sql.execute(columns + "(4, 5, null, 'snapshot', null, null, null, null, '" + snapshot + "', 'PENDING'" + times);
         }
 
-        Flyway.configure().dataSource(URL, "sa", "").load().migrate();
+        flyway().load().migrate();
 
         assertThat(sent(1).getRuntimeAction()).isEqualTo(RuntimeAction.newBuilder().setRuntime(Runtime.RUNTIME_CONNECTORS)
                 .setAction(RuntimeAction.Action.ACTION_RECONFIGURE).setConfigId(7).setConfigContent("a = \"b\"")
@@ -56,7 +67,7 @@ class TaskRequestMigrationTest {
 
     /** The task as the Supervisor now sends it, read from the migrated row. */
     private static io.lodestar.protocol.v1.Task sent(long id) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(URL, "sa", ""); Statement sql = connection.createStatement();
+        try (Connection connection = connect(); Statement sql = connection.createStatement();
                 ResultSet row = sql.executeQuery("select kind, request from tasks where id = " + id)) {
             assertThat(row.next()).isTrue();
             Task task = new Task();
@@ -66,5 +77,15 @@ class TaskRequestMigrationTest {
             task.deadlineAt = Instant.EPOCH;
             return TaskMessages.toProto(task);
         }
+    }
+
+    private static FluentConfiguration flyway() {
+        return Flyway.configure().dataSource(URL, USER, PASSWORD).schemas(SCHEMA).createSchemas(true).cleanDisabled(false);
+    }
+
+    private static Connection connect() throws SQLException {
+        Connection connection = DriverManager.getConnection(URL, USER, PASSWORD);
+        connection.setSchema(SCHEMA);
+        return connection;
     }
 }
