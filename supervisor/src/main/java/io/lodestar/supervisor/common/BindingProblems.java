@@ -140,9 +140,10 @@ public final class BindingProblems {
 
     /** An enum constant as JSON spells it: its {@code @JsonValue}, else its name. */
     private static String wireName(Object constant) {
-        for (java.lang.reflect.Method method : constant.getClass().getMethods()) {
+        for (java.lang.reflect.Method method : ((Enum<?>) constant).getDeclaringClass().getDeclaredMethods()) {
             if (method.isAnnotationPresent(JsonValue.class) && method.getParameterCount() == 0) {
                 try {
+                    method.setAccessible(true);
                     return String.valueOf(method.invoke(constant));
                 } catch (ReflectiveOperationException e) {
                     break;
