@@ -1,8 +1,6 @@
 package io.lodestar.supervisor.config;
 
 import jakarta.inject.Inject;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -13,6 +11,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import io.lodestar.supervisor.activity.RuntimeName;
+import io.lodestar.supervisor.common.OwnedBodies;
 import io.lodestar.supervisor.common.Page;
 import io.lodestar.supervisor.common.PageParams;
 import io.lodestar.supervisor.common.PathIds;
@@ -35,14 +34,19 @@ public class RuntimeConfigResource {
     @Inject
     RuntimeConfigService configs;
 
+    @Inject
+    OwnedBodies bodies;
+
     @POST
     @RequiresPermission(Permission.DEPLOYMENT_MANAGE)
     public Response create(@PathParam("deployment_id") String deploymentId,
-            @Valid @NotNull(message = NewRuntimeConfigRequest.BODY_REQUIRED) NewRuntimeConfigRequest body) {
+            NewRuntimeConfigRequest body) {
         long deployment = PathIds.parse(deploymentId, "deployment_id");
-        deployments.get(caller.tenantId(), deployment); // another tenant's deployment is a 404, as every path id
+        deployments.get(caller.tenantId(), deployment); // another tenant's deployment is a 404 whatever the body says
+        NewRuntimeConfigRequest request = bodies.valid(body, NewRuntimeConfigRequest.BODY_REQUIRED);
         RuntimeConfigView created = configs.create(caller.tenantId(), caller.authorId(), deployment,
-                new RuntimeConfigService.NewRuntimeConfig(RuntimeName.parse(body.runtime()), body.name().strip(), body.content()));
+                new RuntimeConfigService.NewRuntimeConfig(RuntimeName.parse(request.runtime()), request.name().strip(),
+                        request.content()));
         return Response.status(201).entity(created).build();
     }
 

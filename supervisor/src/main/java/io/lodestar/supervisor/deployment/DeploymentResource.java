@@ -17,6 +17,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import io.lodestar.supervisor.common.OwnedBodies;
 import io.lodestar.supervisor.common.Page;
 import io.lodestar.supervisor.common.PageParams;
 import io.lodestar.supervisor.common.PageRequest;
@@ -34,6 +35,9 @@ public class DeploymentResource {
 
     @Inject
     DeploymentService deployments;
+
+    @Inject
+    OwnedBodies bodies;
 
     @POST
     @RequiresPermission(Permission.DEPLOYMENT_MANAGE)
@@ -74,10 +78,11 @@ public class DeploymentResource {
     @Path("/{deployment_id}/scale")
     @RequiresPermission(Permission.DEPLOYMENT_MANAGE)
     public DeploymentView scale(@PathParam("deployment_id") String deploymentId,
-            @Valid @NotNull(message = ScaleRequest.BODY_REQUIRED) ScaleRequest body) {
+            ScaleRequest body) {
         long id = PathIds.parse(deploymentId, "deployment_id");
-        deployments.get(caller.tenantId(), id); // another tenant's deployment is a 404, as every path id
-        return deployments.scale(caller.tenantId(), caller.authorId(), id, body.replicas());
+        deployments.get(caller.tenantId(), id); // another tenant's deployment is a 404 whatever the body says
+        int replicas = bodies.valid(body, ScaleRequest.BODY_REQUIRED).replicas();
+        return deployments.scale(caller.tenantId(), caller.authorId(), id, replicas);
     }
 
     /** Marks the deployment killed and stops its runtimes. */

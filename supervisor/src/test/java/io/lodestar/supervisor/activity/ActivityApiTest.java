@@ -40,8 +40,9 @@ class ActivityApiTest {
 
     @BeforeEach
     void twoNodeDeploymentThatIsReady() throws InterruptedException {
-        first = Api.connectedWarden();
-        second = Api.connectedWarden();
+        // Beating: on a loaded host a test can outlast the 2 s heartbeat TTL, and a node gone offline gets no task.
+        first = Api.connectedWarden().keepBeating();
+        second = Api.connectedWarden().keepBeating();
         deploymentId = Api.deployment("events-prod", List.of(first.nodeId(), second.nodeId()));
         for (FakeWarden warden : List.of(first, second)) {
             Task start = warden.nextTask();

@@ -101,6 +101,13 @@ class RequestBodyProblemsTest {
     }
 
     @Test
+    void pagingParametersThatAreNotNumbersAreProblemsNotMissingRoutes() {
+        problem(admin().get("/deployments?page=abc"), "page must be a whole number; got 'abc'.");
+        problem(admin().get(path("/activities?limit=ten")), "limit must be a whole number; got 'ten'.");
+        problem(admin().get("/api-keys?results=0"), "results must be between 1 and 100; got 0.");
+    }
+
+    @Test
     void aBodyInAnotherMediaTypeIsRefusedWithTheHeaderToSend() {
         given().header("ld-api-key", Api.ADMIN_KEY).contentType("text/plain").body("{}").post(path("/snapshots")).then()
                 .statusCode(415).contentType(Problem.MEDIA_TYPE)
