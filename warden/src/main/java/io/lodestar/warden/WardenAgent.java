@@ -1,6 +1,7 @@
 package io.lodestar.warden;
 
 import io.grpc.ManagedChannel;
+import io.lodestar.protocol.RuntimeName;
 import io.lodestar.protocol.v1.HostFacts;
 import io.lodestar.protocol.v1.Task;
 import io.lodestar.warden.config.WardenConfig;
@@ -25,14 +26,13 @@ import io.lodestar.warden.runtime.DriverRegistry;
 import io.lodestar.warden.runtime.HttpHealthProbe;
 import io.lodestar.warden.runtime.RuntimeDriver;
 import io.lodestar.warden.runtime.RuntimeDrivers;
-import io.lodestar.warden.runtime.RuntimeKind;
 import io.lodestar.warden.snapshot.NodeDiagnostics;
 import io.lodestar.warden.snapshot.SnapshotHandler;
 import io.lodestar.warden.snapshot.SnapshotUploader;
-import io.lodestar.warden.task.Reconfiguration;
 import io.lodestar.warden.state.FileTaskJournal;
 import io.lodestar.warden.task.InterruptedTasks;
 import io.lodestar.warden.task.OperationKillHandler;
+import io.lodestar.warden.task.Reconfiguration;
 import io.lodestar.warden.task.RuntimeActionHandler;
 import io.lodestar.warden.task.TaskHandlers;
 import io.lodestar.warden.task.TaskLanes;
@@ -137,7 +137,7 @@ public class WardenAgent {
                 config.reconnect().max(), supervisorClock, current);
         Log.infof("Warden %s starting as node %d; Supervisor at %s; runtimes %s",
                 version, identity.nodeId(), supervisor,
-                drivers.all().keySet().stream().map(RuntimeKind::label).toList());
+                drivers.all().keySet().stream().map(RuntimeName::wireName).toList());
         link.start();
     }
 
@@ -151,17 +151,18 @@ public class WardenAgent {
         }
     }
 
-    private Map<RuntimeKind, Path> logFiles(DriverRegistry drivers) {
-        Map<RuntimeKind, Path> files = new EnumMap<>(RuntimeKind.class);
-        drivers.driver(RuntimeKind.IGGY).ifPresent(d -> files.put(RuntimeKind.IGGY, config.runtimes().iggy().logFile()));
-        drivers.driver(RuntimeKind.CONNECTORS).ifPresent(d -> files.put(RuntimeKind.CONNECTORS, config.runtimes().connectors().logFile()));
+    /** The log file of every enabled runtime. */
+    private Map<RuntimeName, Path> logFiles(DriverRegistry drivers) {
+        Map<RuntimeName, Path> files = new EnumMap<>(RuntimeName.class);
+        drivers.all().keySet().forEach(runtime -> files.put(runtime, config.runtimes().of(runtime).logFile()));
         return files;
     }
 
-    private Map<RuntimeKind, Path> configPaths() {
-        Map<RuntimeKind, Path> paths = new EnumMap<>(RuntimeKind.class);
-        config.runtimes().iggy().configPath().ifPresent(path -> paths.put(RuntimeKind.IGGY, path));
-        config.runtimes().connectors().configPath().ifPresent(path -> paths.put(RuntimeKind.CONNECTORS, path));
+    private Map<RuntimeName, Path> configPaths() {
+        Map<RuntimeName, Path> paths = new EnumMap<>(RuntimeName.class);
+        for (RuntimeName runtime : RuntimeName.values()) {
+            config.runtimes().of(runtime).configPath().ifPresent(path -> paths.put(runtime, path));
+        }
         return paths;
     }
 

@@ -1,10 +1,10 @@
 package io.lodestar.warden.logs;
 
+import io.lodestar.protocol.RuntimeName;
 import io.lodestar.protocol.v1.LogChunk;
 import io.lodestar.protocol.v1.LogRequest;
 import io.lodestar.protocol.v1.WardenMessage;
 import io.lodestar.warden.link.LinkStream;
-import io.lodestar.warden.runtime.RuntimeKind;
 import io.quarkus.logging.Log;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
@@ -28,12 +28,12 @@ public final class LogRequests {
     static final Duration FOLLOW_POLL = Duration.ofMillis(500);
     static final Duration MAX_FOLLOW = Duration.ofHours(1);
 
-    private final Map<RuntimeKind, Path> logFiles;
+    private final Map<RuntimeName, Path> logFiles;
     private final ScheduledExecutorService executor;
     private final Map<Long, ScheduledFuture<?>> follows = new ConcurrentHashMap<>();
 
     /** @param logFiles the log file of each runtime enabled on this node */
-    public LogRequests(Map<RuntimeKind, Path> logFiles, ScheduledExecutorService executor) {
+    public LogRequests(Map<RuntimeName, Path> logFiles, ScheduledExecutorService executor) {
         this.logFiles = Map.copyOf(logFiles);
         this.executor = executor;
     }
@@ -53,7 +53,7 @@ public final class LogRequests {
     }
 
     private void answer(LogRequest request, LinkStream stream) {
-        Optional<Path> log = RuntimeKind.of(request.getRuntime()).map(logFiles::get);
+        Optional<Path> log = RuntimeName.fromProto(request.getRuntime()).map(logFiles::get);
         if (log.isEmpty()) {
             send(stream, chunk(request).setError("runtime " + request.getRuntime() + " is not managed on this node").setDone(true));
             return;

@@ -1,5 +1,6 @@
 package io.lodestar.warden.task;
 
+import io.lodestar.protocol.RuntimeName;
 import io.lodestar.protocol.v1.RuntimeAction;
 import io.lodestar.protocol.v1.Task;
 import io.lodestar.protocol.v1.TaskState;
@@ -7,7 +8,6 @@ import io.lodestar.protocol.v1.TaskUpdate;
 import io.lodestar.warden.runtime.DriverRegistry;
 import io.lodestar.warden.runtime.DriverStatus;
 import io.lodestar.warden.runtime.RuntimeDriver;
-import io.lodestar.warden.runtime.RuntimeKind;
 import io.lodestar.warden.state.LocalTaskState;
 import io.lodestar.warden.state.TaskJournal;
 import io.quarkus.logging.Log;
@@ -44,9 +44,9 @@ public final class InterruptedTasks {
             return update.setMessage("the Warden restarted while running this task and did not run it again").build();
         }
         RuntimeAction action = task.getRuntimeAction();
-        String runtime = RuntimeKind.of(action.getRuntime()).map(RuntimeKind::label).orElse("the runtime");
+        String runtime = RuntimeName.fromProto(action.getRuntime()).map(RuntimeName::wireName).orElse("the runtime");
         String what = "the " + action.getAction().name().substring("ACTION_".length()).toLowerCase() + " of " + runtime;
-        Optional<RuntimeDriver> driver = RuntimeKind.of(action.getRuntime()).flatMap(drivers::driver);
+        Optional<RuntimeDriver> driver = RuntimeName.fromProto(action.getRuntime()).flatMap(drivers::driver);
         String now;
         long pid = 0;
         if (driver.isEmpty()) {

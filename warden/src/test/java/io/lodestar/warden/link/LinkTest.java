@@ -8,6 +8,7 @@ import io.grpc.Server;
 import io.grpc.Status;
 import io.grpc.inprocess.InProcessChannelBuilder;
 import io.grpc.inprocess.InProcessServerBuilder;
+import io.lodestar.protocol.RuntimeName;
 import io.lodestar.protocol.v1.Heartbeat;
 import io.lodestar.protocol.v1.Hello;
 import io.lodestar.protocol.v1.HostFacts;
@@ -21,7 +22,6 @@ import io.lodestar.protocol.v1.WardenMessage;
 import io.lodestar.warden.identity.NodeIdentity;
 import io.lodestar.warden.runtime.DriverRegistry;
 import io.lodestar.warden.runtime.RuntimeExit;
-import io.lodestar.warden.runtime.RuntimeKind;
 import io.lodestar.warden.state.InMemoryTaskJournal;
 import io.lodestar.warden.state.TaskJournal;
 import io.lodestar.warden.task.Reconfiguration;
@@ -80,7 +80,7 @@ class LinkTest {
     }
 
     private void startLink() {
-        DriverRegistry drivers = new DriverRegistry(Map.of(RuntimeKind.IGGY, iggy));
+        DriverRegistry drivers = new DriverRegistry(Map.of(RuntimeName.IGGY, iggy));
         TaskHandlers handlers = new TaskHandlers(Map.of(Task.KindCase.RUNTIME_ACTION, new RuntimeActionHandler(drivers,
                 new Reconfiguration(Map.of()))));
         SupervisorClock supervisorClock = new SupervisorClock(Clock.systemUTC());

@@ -2,6 +2,7 @@ package io.lodestar.warden.task;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.lodestar.protocol.RuntimeName;
 import io.lodestar.protocol.v1.Runtime;
 import io.lodestar.protocol.v1.RuntimeAction;
 import io.lodestar.protocol.v1.Task;
@@ -11,7 +12,6 @@ import io.lodestar.warden.runtime.ActionResult;
 import io.lodestar.warden.runtime.DriverRegistry;
 import io.lodestar.warden.runtime.DriverStatus;
 import io.lodestar.warden.runtime.RuntimeDriver;
-import io.lodestar.warden.runtime.RuntimeKind;
 import io.lodestar.warden.state.FileTaskJournal;
 import java.nio.file.Path;
 import java.util.Map;
@@ -68,7 +68,7 @@ class InterruptedTasksTest {
         }
         FixedDriver driver = new FixedDriver(DriverStatus.running(321));
         try (FileTaskJournal journal = FileTaskJournal.open(file, 10)) {
-            InterruptedTasks.settle(journal, new DriverRegistry(Map.of(RuntimeKind.IGGY, driver)));
+            InterruptedTasks.settle(journal, new DriverRegistry(Map.of(RuntimeName.IGGY, driver)));
             assertThat(journal.unacknowledged()).containsExactly(TaskUpdate.newBuilder().setTaskId(1)
                     .setState(TaskState.TASK_STATE_FAILED).setPid(321)
                     .setMessage("the Warden restarted during the restart of iggy and did not run it again; "
@@ -83,7 +83,7 @@ class InterruptedTasksTest {
     @Test
     void aStoppedRuntimeIsSaidToBeStopped() {
         TaskUpdate outcome = InterruptedTasks.outcome(task(2, RuntimeAction.Action.ACTION_STOP),
-                new DriverRegistry(Map.of(RuntimeKind.IGGY, new FixedDriver(DriverStatus.STOPPED))));
+                new DriverRegistry(Map.of(RuntimeName.IGGY, new FixedDriver(DriverStatus.STOPPED))));
         assertThat(outcome.getMessage())
                 .isEqualTo("the Warden restarted during the stop of iggy and did not run it again; iggy is now stopped");
         assertThat(outcome.getPid()).isZero();

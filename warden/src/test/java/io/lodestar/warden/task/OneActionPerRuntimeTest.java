@@ -3,6 +3,7 @@ package io.lodestar.warden.task;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.lodestar.protocol.RuntimeName;
 import io.lodestar.protocol.v1.Runtime;
 import io.lodestar.protocol.v1.RuntimeAction;
 import io.lodestar.protocol.v1.Task;
@@ -19,7 +20,6 @@ import io.lodestar.warden.runtime.HttpHealthProbe;
 import io.lodestar.warden.runtime.ProcessDriver;
 import io.lodestar.warden.runtime.ProcessSpec;
 import io.lodestar.warden.runtime.RuntimeDriver;
-import io.lodestar.warden.runtime.RuntimeKind;
 import io.lodestar.warden.state.InMemoryTaskJournal;
 import java.io.IOException;
 import java.net.URI;
@@ -118,7 +118,7 @@ class OneActionPerRuntimeTest {
         List<TaskUpdate> updates = new CopyOnWriteArrayList<>();
         TaskIntake intake = new TaskIntake(new InMemoryTaskJournal(),
                 new TaskHandlers(Map.of(Task.KindCase.RUNTIME_ACTION, new RuntimeActionHandler(
-                        new DriverRegistry(Map.of(RuntimeKind.IGGY, driver)), new Reconfiguration(Map.of())))),
+                        new DriverRegistry(Map.of(RuntimeName.IGGY, driver)), new Reconfiguration(Map.of())))),
                 lanes, updates::add, System::currentTimeMillis);
 
         intake.receive(task(1, RuntimeAction.Action.ACTION_START));

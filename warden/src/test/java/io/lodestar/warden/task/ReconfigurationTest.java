@@ -2,6 +2,7 @@ package io.lodestar.warden.task;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.lodestar.protocol.RuntimeName;
 import io.lodestar.protocol.v1.Runtime;
 import io.lodestar.protocol.v1.RuntimeAction;
 import io.lodestar.protocol.v1.Task;
@@ -13,7 +14,6 @@ import io.lodestar.warden.runtime.DriverRegistry;
 import io.lodestar.warden.runtime.HttpHealthProbe;
 import io.lodestar.warden.runtime.ProcessDriver;
 import io.lodestar.warden.runtime.ProcessSpec;
-import io.lodestar.warden.runtime.RuntimeKind;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -62,8 +62,8 @@ class ReconfigurationTest {
                 URI.create("http://127.0.0.1:" + httpPort + "/ping"), dir.resolve("logs/iggy.log"),
                 dir.resolve("run/iggy.pid"), Duration.ofSeconds(5), Duration.ofSeconds(20));
         driver = new ProcessDriver(spec, new HttpHealthProbe(Duration.ofMillis(500)), Clock.systemUTC());
-        handler = new RuntimeActionHandler(new DriverRegistry(Map.of(RuntimeKind.IGGY, driver)),
-                new Reconfiguration(Map.of(RuntimeKind.IGGY, configPath)));
+        handler = new RuntimeActionHandler(new DriverRegistry(Map.of(RuntimeName.IGGY, driver)),
+                new Reconfiguration(Map.of(RuntimeName.IGGY, configPath)));
         oldConfig = tcpConfig(oldTcpPort);
         Files.createDirectories(configPath.getParent());
         Files.writeString(configPath, oldConfig);

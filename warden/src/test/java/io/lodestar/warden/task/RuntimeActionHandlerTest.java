@@ -2,6 +2,7 @@ package io.lodestar.warden.task;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.lodestar.protocol.RuntimeName;
 import io.lodestar.protocol.v1.Runtime;
 import io.lodestar.protocol.v1.RuntimeAction;
 import io.lodestar.protocol.v1.Task;
@@ -9,7 +10,6 @@ import io.lodestar.warden.runtime.ActionResult;
 import io.lodestar.warden.runtime.DriverRegistry;
 import io.lodestar.warden.runtime.DriverStatus;
 import io.lodestar.warden.runtime.RuntimeDriver;
-import io.lodestar.warden.runtime.RuntimeKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -48,7 +48,7 @@ class RuntimeActionHandlerTest {
         }
     };
     private final RuntimeActionHandler handler =
-            new RuntimeActionHandler(new DriverRegistry(Map.of(RuntimeKind.IGGY, iggy)), new Reconfiguration(Map.of()));
+            new RuntimeActionHandler(new DriverRegistry(Map.of(RuntimeName.IGGY, iggy)), new Reconfiguration(Map.of()));
 
     private static Task task(Runtime runtime, RuntimeAction.Action action) {
         return Task.newBuilder().setTaskId(1)
