@@ -3,9 +3,9 @@ package io.lodestar.warden.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.lodestar.protocol.RuntimeName;
 import io.lodestar.testsupport.net.FreePorts;
 import io.lodestar.testsupport.standin.StandInCommand;
-import io.lodestar.testsupport.standin.StandInMode;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -40,7 +40,7 @@ class ProcessDriverTest {
     }
 
     private ProcessSpec iggy(Map<String, String> knobs, Duration healthTimeout, Duration stopGrace) {
-        return iggy(StandInCommand.of(StandInMode.IGGY), knobs, healthTimeout, stopGrace);
+        return iggy(StandInCommand.of(RuntimeName.IGGY), knobs, healthTimeout, stopGrace);
     }
 
     private ProcessSpec iggy(List<String> command, Map<String, String> knobs, Duration healthTimeout,

@@ -2,9 +2,9 @@ package io.lodestar.warden.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.lodestar.protocol.RuntimeName;
 import io.lodestar.testsupport.net.FreePorts;
 import io.lodestar.testsupport.standin.StandInCommand;
-import io.lodestar.testsupport.standin.StandInMode;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -38,7 +38,7 @@ class SystemdDriverTest {
         systemctl = Path.of("").toAbsolutePath().getParent().resolve("test-support/bin/systemctl-standin");
         int[] tcp = FreePorts.tcp(3);
         httpPort = tcp[0];
-        String command = StandInCommand.of(StandInMode.IGGY).stream().map(SystemdDriverTest::quote).collect(Collectors.joining(" "));
+        String command = StandInCommand.of(RuntimeName.IGGY).stream().map(SystemdDriverTest::quote).collect(Collectors.joining(" "));
         Path unit = dir.resolve("units/" + UNIT);
         Files.createDirectories(unit.getParent());
         Files.writeString(unit, "#!/bin/sh\n"

@@ -1,6 +1,7 @@
 package io.lodestar.testsupport.standin.server;
 
-import io.lodestar.testsupport.standin.StandInMode;
+import io.lodestar.protocol.RuntimeName;
+import io.lodestar.testsupport.standin.StandInFacts;
 import io.lodestar.testsupport.standin.config.InvalidConfigException;
 import io.lodestar.testsupport.standin.config.RuntimeConfig;
 import java.io.IOException;
@@ -25,20 +26,20 @@ public final class DataDirectory {
 
     public static final String STATE_FILE = "stand-in.state";
 
-    private final StandInMode mode;
+    private final StandInFacts facts;
     private final Path root;
 
-    private DataDirectory(StandInMode mode, Path root) {
-        this.mode = mode;
+    private DataDirectory(StandInFacts facts, Path root) {
+        this.facts = facts;
         this.root = root;
     }
 
     /** Creates the directory tree; a path that cannot be created is an invalid config. */
     public static DataDirectory prepare(RuntimeConfig config) throws InvalidConfigException {
-        DataDirectory dir = new DataDirectory(config.mode(), config.dataDir());
+        DataDirectory dir = new DataDirectory(config.facts(), config.dataDir());
         try {
             Files.createDirectories(dir.stateFile().getParent());
-            if (config.mode() == StandInMode.IGGY) {
+            if (config.facts().runtime() == RuntimeName.IGGY) {
                 Files.createDirectories(dir.root.resolve("logs"));
                 Files.createDirectories(dir.messagesFile().getParent());
             }
@@ -54,11 +55,11 @@ public final class DataDirectory {
 
     /** The server log ({@code <path>/logs/iggy-server.log}); connectors log to stdout only. */
     public Optional<Path> logFile() {
-        return mode == StandInMode.IGGY ? Optional.of(root.resolve("logs").resolve("iggy-server.log")) : Optional.empty();
+        return facts.runtime() == RuntimeName.IGGY ? Optional.of(root.resolve("logs").resolve("iggy-server.log")) : Optional.empty();
     }
 
     public Path stateFile() {
-        return mode == StandInMode.IGGY ? root.resolve("state").resolve(STATE_FILE) : root.resolve(STATE_FILE);
+        return facts.runtime() == RuntimeName.IGGY ? root.resolve("state").resolve(STATE_FILE) : root.resolve(STATE_FILE);
     }
 
     private Path messagesFile() {
@@ -69,7 +70,7 @@ public final class DataDirectory {
     public long recordStart(long pid, Instant startedAt, Path configFile, List<String> listening) throws IOException {
         long startCount = previousStartCount() + 1;
         StringBuilder state = new StringBuilder("# Written by the Lodestar stand-in runtime.\n")
-                .append("mode=").append(mode.argument()).append('\n')
+                .append("mode=").append(facts.runtime().wireName()).append('\n')
                 .append("pid=").append(pid).append('\n')
                 .append("started_at=").append(startedAt).append('\n')
                 .append("start_count=").append(startCount).append('\n')
@@ -78,7 +79,7 @@ public final class DataDirectory {
         Path tmp = stateFile().resolveSibling(STATE_FILE + ".tmp");
         Files.writeString(tmp, state, StandardCharsets.UTF_8);
         Files.move(tmp, stateFile(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        if (mode == StandInMode.IGGY) {
+        if (facts.runtime() == RuntimeName.IGGY) {
             Files.writeString(messagesFile(), "start " + startCount + " at " + startedAt + " pid " + pid + "\n",
                     StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         }
