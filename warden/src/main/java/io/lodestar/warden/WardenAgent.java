@@ -3,7 +3,6 @@ package io.lodestar.warden;
 import io.grpc.ManagedChannel;
 import io.lodestar.protocol.RuntimeName;
 import io.lodestar.protocol.v1.HostFacts;
-import io.lodestar.protocol.v1.Task;
 import io.lodestar.warden.config.WardenConfig;
 import io.lodestar.warden.identity.Enrollment;
 import io.lodestar.warden.identity.IdentityFile;
@@ -45,6 +44,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.Executors;
@@ -102,16 +102,16 @@ public class WardenAgent {
         MDC.put("node_id", identity.nodeId());
 
         journal = FileTaskJournal.open(config.stateDir().resolve(JOURNAL_FILE), JOURNAL_ACKNOWLEDGED_KEPT);
-        InterruptedTasks.settle(journal, drivers);
         lanes = new TaskLanes();
         SnapshotHandler snapshots = new SnapshotHandler(
                 () -> NodeDiagnostics.context(config, identity.nodeId(), version, clock.instant()),
                 new SnapshotUploader(channel, identity, SNAPSHOT_UPLOAD_TIMEOUT), config.stateDir().resolve("snapshots"),
                 Duration.ofSeconds(2));
-        TaskHandlers handlers = new TaskHandlers(Map.of(
-                Task.KindCase.RUNTIME_ACTION, new RuntimeActionHandler(drivers, new Reconfiguration(configPaths())),
-                Task.KindCase.SNAPSHOT, snapshots,
-                Task.KindCase.OPERATION_KILL, new OperationKillHandler(drivers, journal)));
+        TaskHandlers handlers = new TaskHandlers(List.of(
+                new RuntimeActionHandler(drivers, new Reconfiguration(configPaths())),
+                snapshots,
+                new OperationKillHandler(drivers, journal)));
+        InterruptedTasks.settle(journal, handlers);
         SupervisorClock supervisorClock = new SupervisorClock(clock);
         TaskIntake intake = new TaskIntake(journal, handlers, lanes, current, supervisorClock::millis);
         heartbeats = Executors.newSingleThreadScheduledExecutor(runnable -> {

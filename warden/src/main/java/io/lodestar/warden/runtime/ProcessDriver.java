@@ -81,13 +81,13 @@ public final class ProcessDriver implements RuntimeDriver {
     }
 
     @Override
-    public ActionResult start() {
+    public ActionResult start(RuntimeProgress progress) {
         return act(() -> {
             Optional<ProcessHandle> running = locate();
             if (running.isPresent()) {
                 return awaitHealthy(running.get(), null, -1, true);
             }
-            return spawn();
+            return spawn(progress);
         });
     }
 
@@ -104,13 +104,13 @@ public final class ProcessDriver implements RuntimeDriver {
     }
 
     @Override
-    public ActionResult restart() {
+    public ActionResult restart(RuntimeProgress progress) {
         return act(() -> {
             ActionResult stopped = stop();
             if (!stopped.succeeded()) {
                 return ActionResult.failed("restart of " + spec.name() + " failed: " + stopped.message());
             }
-            ActionResult started = start();
+            ActionResult started = start(progress);
             if (!started.succeeded()) {
                 return started;
             }
@@ -196,7 +196,7 @@ public final class ProcessDriver implements RuntimeDriver {
         return adopted;
     }
 
-    private ActionResult spawn() {
+    private ActionResult spawn(RuntimeProgress progress) {
         String binary = spec.command().get(0);
         String pathVariable = spec.environment().getOrDefault("PATH", System.getenv("PATH"));
         Optional<Path> executable = CommandLocator.locate(binary, pathVariable, spec.workingDir());
@@ -228,7 +228,7 @@ public final class ProcessDriver implements RuntimeDriver {
                     spec.name(), handle.pid(), e.getMessage());
         }
         Log.infof("%s: started pid %d: %s", spec.name(), handle.pid(), String.join(" ", spec.command()));
-        io.lodestar.warden.task.TaskProgress.running(spec.name() + " process up (pid " + handle.pid() + ")", handle.pid());
+        progress.running(spec.name() + " process up (pid " + handle.pid() + ")", handle.pid());
         return awaitHealthy(handle, process, logOffset, false);
     }
 

@@ -6,6 +6,7 @@ import io.lodestar.protocol.v1.Task;
 import io.lodestar.warden.runtime.DriverRegistry;
 import io.lodestar.warden.runtime.DriverStatus;
 import io.lodestar.warden.runtime.RuntimeDriver;
+import io.lodestar.warden.runtime.RuntimeProgress;
 import io.lodestar.warden.state.JournalEntry;
 import io.lodestar.warden.state.TaskJournal;
 import io.quarkus.logging.Log;
@@ -33,12 +34,17 @@ public final class OperationKillHandler implements TaskHandler {
     }
 
     @Override
+    public Task.KindCase kind() {
+        return Task.KindCase.OPERATION_KILL;
+    }
+
+    @Override
     public String lane(Task task) {
         return "operation-kill";
     }
 
     @Override
-    public TaskOutcome run(Task task) {
+    public TaskOutcome run(Task task, RuntimeProgress progress) {
         OperationKill kill = task.getOperationKill();
         Optional<JournalEntry> target = journal.find(kill.getTargetTaskId());
         if (target.isEmpty() || target.get().outcome().isPresent()) {

@@ -6,6 +6,7 @@ import io.lodestar.protocol.v1.RuntimeAction;
 import io.lodestar.warden.runtime.ActionResult;
 import io.lodestar.warden.runtime.ConfigFile;
 import io.lodestar.warden.runtime.RuntimeDriver;
+import io.lodestar.warden.runtime.RuntimeProgress;
 import io.quarkus.logging.Log;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -31,7 +32,8 @@ public final class Reconfiguration {
         this.configPaths = Map.copyOf(configPaths);
     }
 
-    public TaskOutcome apply(RuntimeName runtime, RuntimeDriver driver, RuntimeAction action) {
+    /** @param progress hears the runtime's process come up on the new config (and again on a rollback) */
+    public TaskOutcome apply(RuntimeName runtime, RuntimeDriver driver, RuntimeAction action, RuntimeProgress progress) {
         String config = "config " + action.getConfigId();
         Optional<Path> path = Optional.ofNullable(configPaths.get(runtime));
         if (path.isEmpty()) {
@@ -53,16 +55,16 @@ public final class Reconfiguration {
         }
         Log.infof("%s: wrote %s (sha256 %s) to %s, previous kept as %s; restarting", runtime.wireName(), config,
                 actual, file.path(), file.previousPath());
-        ActionResult restarted = driver.restart();
+        ActionResult restarted = driver.restart(progress);
         if (restarted.succeeded()) {
             return TaskOutcome.succeeded(runtime.wireName() + " runs with " + config + " (sha256 " + actual.substring(0, 12)
                     + "…): " + restarted.message(), restarted.pid());
         }
-        return rollBack(runtime, driver, file, config, Redactor.redact(restarted.message()));
+        return rollBack(runtime, driver, file, config, Redactor.redact(restarted.message()), progress);
     }
 
     private static TaskOutcome rollBack(RuntimeName runtime, RuntimeDriver driver, ConfigFile file, String config,
-            String failure) {
+            String failure, RuntimeProgress progress) {
         Log.warnf("%s did not come back healthy with %s; restoring the previous config", runtime.wireName(), config);
         try {
             file.restorePrevious();
@@ -71,7 +73,7 @@ public final class Reconfiguration {
                     + " (" + failure + ") and the previous config could not be restored to " + file.path() + ": "
                     + e.getMessage());
         }
-        ActionResult again = driver.restart();
+        ActionResult again = driver.restart(progress);
         if (again.succeeded()) {
             return new TaskOutcome(false, "rolled back: " + runtime.wireName() + " did not come back healthy with " + config
                     + " (" + failure + "); restored the previous config and " + again.message(), again.pid());

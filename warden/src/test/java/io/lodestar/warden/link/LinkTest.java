@@ -81,8 +81,7 @@ class LinkTest {
 
     private void startLink() {
         DriverRegistry drivers = new DriverRegistry(Map.of(RuntimeName.IGGY, iggy));
-        TaskHandlers handlers = new TaskHandlers(Map.of(Task.KindCase.RUNTIME_ACTION, new RuntimeActionHandler(drivers,
-                new Reconfiguration(Map.of()))));
+        TaskHandlers handlers = new TaskHandlers(List.of(new RuntimeActionHandler(drivers, new Reconfiguration(Map.of()))));
         SupervisorClock supervisorClock = new SupervisorClock(Clock.systemUTC());
         TaskIntake intake = new TaskIntake(journal, handlers, lanes, current, supervisorClock::millis);
         Session session = new Session(new NodeIdentity(7, "secret-7"), "1.2.3",

@@ -33,6 +33,9 @@ class ProcessDriverTest {
 
     private int httpPort;
     private final List<Long> spawned = new ArrayList<>();
+    /** What the driver reported through its progress, "pid: message". */
+    private final List<String> reports = new ArrayList<>();
+    private final RuntimeProgress progress = (message, pid) -> reports.add(pid + ": " + message);
 
     @AfterEach
     void killLeftovers() {
@@ -67,7 +70,7 @@ class ProcessDriverTest {
     }
 
     private ActionResult started(ProcessDriver driver) {
-        ActionResult result = driver.start();
+        ActionResult result = driver.start(progress);
         if (result.pid() > 0) {
             spawned.add(result.pid());
         }
@@ -96,6 +99,7 @@ class ProcessDriverTest {
 
         assertThat(result.succeeded()).as(result.message()).isTrue();
         assertThat(result.message()).isEqualTo("iggy started (pid " + result.pid() + ")");
+        assertThat(reports).containsExactly(result.pid() + ": iggy process up (pid " + result.pid() + ")");
         assertThat(alive(result.pid())).isTrue();
         assertThat(portOpen()).isTrue();
         assertThat(driver.status()).isEqualTo(DriverStatus.running(result.pid()));
@@ -132,8 +136,9 @@ class ProcessDriverTest {
         ProcessDriver driver = driver(iggy());
         long pid = started(driver).pid();
 
-        ActionResult again = driver.start();
+        ActionResult again = driver.start(progress);
 
+        assertThat(reports).as("nothing new came up").hasSize(1);
         assertThat(again.succeeded()).isTrue();
         assertThat(again.message()).isEqualTo("iggy is already running (pid " + pid + ")");
         assertThat(again.pid()).isEqualTo(pid);
@@ -144,11 +149,13 @@ class ProcessDriverTest {
         ProcessDriver driver = driver(iggy());
         long first = started(driver).pid();
 
-        ActionResult result = driver.restart();
+        ActionResult result = driver.restart(progress);
         spawned.add(result.pid());
 
         assertThat(result.succeeded()).as(result.message()).isTrue();
         assertThat(result.pid()).isNotEqualTo(first).isPositive();
+        assertThat(reports).containsExactly(first + ": iggy process up (pid " + first + ")",
+                result.pid() + ": iggy process up (pid " + result.pid() + ")");
         assertThat(result.message()).isEqualTo("iggy restarted (pid " + result.pid() + ")");
         assertThat(alive(first)).isFalse();
         assertThat(alive(result.pid())).isTrue();
@@ -176,7 +183,7 @@ class ProcessDriverTest {
         ProcessDriver driver = driver(spec);
         long before = System.nanoTime();
 
-        ActionResult result = driver.start();
+        ActionResult result = driver.start(RuntimeProgress.NONE);
 
         assertThat(Duration.ofNanos(System.nanoTime() - before)).isGreaterThanOrEqualTo(Duration.ofMillis(1500));
         assertThat(result.succeeded()).isFalse();
@@ -207,7 +214,7 @@ class ProcessDriverTest {
     void missingBinaryFailsWithAClearMessage() {
         ProcessSpec spec = iggy(List.of("iggy-server-not-installed-here"), Map.of(), Duration.ofSeconds(1), Duration.ofSeconds(1));
 
-        ActionResult result = driver(spec).start();
+        ActionResult result = driver(spec).start(RuntimeProgress.NONE);
 
         assertThat(result.succeeded()).isFalse();
         assertThat(result.message()).isEqualTo(
@@ -222,7 +229,7 @@ class ProcessDriverTest {
         ProcessDriver afterRestart = driver(spec);
 
         assertThat(afterRestart.status()).isEqualTo(DriverStatus.running(pid));
-        assertThat(afterRestart.start().message()).isEqualTo("iggy is already running (pid " + pid + ")");
+        assertThat(afterRestart.start(RuntimeProgress.NONE).message()).isEqualTo("iggy is already running (pid " + pid + ")");
         ActionResult stopped = afterRestart.stop();
         assertThat(stopped.succeeded()).as(stopped.message()).isTrue();
         await().atMost(Duration.ofSeconds(5)).until(() -> !alive(pid));
@@ -286,7 +293,7 @@ class ProcessDriverTest {
         List<RuntimeExit> exits = new java.util.concurrent.CopyOnWriteArrayList<>();
         ProcessDriver driver = new ProcessDriver(iggy(), PROBE, Clock.systemUTC(), LogRotation.NONE, exits::add);
         started(driver);
-        ActionResult restarted = driver.restart();
+        ActionResult restarted = driver.restart(RuntimeProgress.NONE);
         spawned.add(restarted.pid());
         assertThat(driver.stop().succeeded()).isTrue();
 

@@ -19,6 +19,7 @@ import io.lodestar.warden.runtime.HttpHealthProbe;
 import io.lodestar.warden.runtime.ProcessDriver;
 import io.lodestar.warden.runtime.ProcessSpec;
 import io.lodestar.warden.runtime.RuntimeDriver;
+import io.lodestar.warden.runtime.RuntimeProgress;
 import io.lodestar.warden.state.InMemoryTaskJournal;
 import java.io.IOException;
 import java.net.URI;
@@ -81,16 +82,16 @@ class OneActionPerRuntimeTest {
             return driver.name();
         }
 
-        public ActionResult start() {
-            return record("start", driver::start);
+        public ActionResult start(RuntimeProgress progress) {
+            return record("start", () -> driver.start(progress));
         }
 
         public ActionResult stop() {
             return record("stop", driver::stop);
         }
 
-        public ActionResult restart() {
-            return record("restart", driver::restart);
+        public ActionResult restart(RuntimeProgress progress) {
+            return record("restart", () -> driver.restart(progress));
         }
 
         public DriverStatus status() {
@@ -116,7 +117,7 @@ class OneActionPerRuntimeTest {
         Recording driver = new Recording(new ProcessDriver(spec, new HttpHealthProbe(Duration.ofMillis(500)), Clock.systemUTC()));
         List<TaskUpdate> updates = new CopyOnWriteArrayList<>();
         TaskIntake intake = new TaskIntake(new InMemoryTaskJournal(),
-                new TaskHandlers(Map.of(Task.KindCase.RUNTIME_ACTION, new RuntimeActionHandler(
+                new TaskHandlers(List.of(new RuntimeActionHandler(
                         new DriverRegistry(Map.of(RuntimeName.IGGY, driver)), new Reconfiguration(Map.of())))),
                 lanes, updates::add, System::currentTimeMillis);
 

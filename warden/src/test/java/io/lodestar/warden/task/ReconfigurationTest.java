@@ -13,6 +13,7 @@ import io.lodestar.warden.runtime.DriverRegistry;
 import io.lodestar.warden.runtime.HttpHealthProbe;
 import io.lodestar.warden.runtime.ProcessDriver;
 import io.lodestar.warden.runtime.ProcessSpec;
+import io.lodestar.warden.runtime.RuntimeProgress;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -66,7 +67,7 @@ class ReconfigurationTest {
         oldConfig = tcpConfig(oldTcpPort);
         Files.createDirectories(configPath.getParent());
         Files.writeString(configPath, oldConfig);
-        ActionResult started = driver.start();
+        ActionResult started = driver.start(RuntimeProgress.NONE);
         spawned.add(started.pid());
         assertThat(started.succeeded()).as(started.message()).isTrue();
         assertThat(FreePorts.isListening(oldTcpPort)).isTrue();
@@ -93,7 +94,7 @@ class ReconfigurationTest {
     }
 
     private TaskOutcome run(Task task) {
-        TaskOutcome outcome = handler.run(task);
+        TaskOutcome outcome = handler.run(task, RuntimeProgress.NONE);
         spawned.add(outcome.pid());
         return outcome;
     }
