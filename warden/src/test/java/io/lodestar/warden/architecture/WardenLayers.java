@@ -27,7 +27,7 @@ final class WardenLayers {
         }
     }
 
-    /** Drawn in docs/architecture.md ("The Warden's packages"); keep the two together. */
+    /** Drawn in docs/architecture.md ("Warden packages"); keep the two together. */
     static final List<Layer> LAYERS = List.of(
             new Layer("configuration", "config"),
             new Layer("local facts", "identity", "state"),
