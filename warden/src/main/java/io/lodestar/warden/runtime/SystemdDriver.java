@@ -20,7 +20,8 @@ import java.util.concurrent.TimeUnit;
  * {@code systemctl show -p ActiveState,SubState,MainPID,ExecMainStartTimestampMonotonic <unit>}.
  * A start or restart counts as done when the unit is active and the health URL answers 2xx; a
  * restart also needs a new main process (its start timestamp changed), so a restart systemd
- * skipped is not reported as done. The Warden needs the right to manage the unit: see the polkit
+ * skipped is not reported as done. Once the unit is active with a new main process, its MainPID
+ * goes to the action's {@link RuntimeProgress}. The Warden needs the right to manage the unit: see the polkit
  * rule in {@code deploy/systemd/}.
  */
 public final class SystemdDriver implements RuntimeDriver {
