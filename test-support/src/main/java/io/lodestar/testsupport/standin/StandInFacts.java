@@ -5,6 +5,7 @@ import io.lodestar.testsupport.standin.config.ListenerSpec;
 import io.lodestar.testsupport.standin.config.Protocol;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * What the stand-in mimics of one runtime: where the config comes from, how environment overrides
@@ -19,10 +20,21 @@ import java.util.Locale;
  * @param healthPath HTTP path of the unauthenticated liveness probe
  * @param listeners the listeners the runtime binds, in binding order
  * @param runningMessage the line the runtime logs once it serves
+ * @param data the files the runtime keeps below its data directory
  */
 public record StandInFacts(RuntimeName runtime, String binaryName, String defaultConfigPath, String envPrefix,
                            String dataSection, String defaultDataPath, String healthPath,
-                           List<ListenerSpec> listeners, String runningMessage) {
+                           List<ListenerSpec> listeners, String runningMessage, DataLayout data) {
+
+    /**
+     * Where the files of a runtime's data directory are, relative to it.
+     *
+     * @param stateFile the stand-in's own state file (pid, start count, bound addresses)
+     * @param logFile the runtime's log file, when it writes one beside its output
+     * @param messagesFile a file standing in for stored messages, so a data bundle has content
+     */
+    public record DataLayout(String stateFile, Optional<String> logFile, Optional<String> messagesFile) {
+    }
 
     private static final StandInFacts IGGY = new StandInFacts(RuntimeName.IGGY, "iggy-server",
             "configs/server.toml", "IGGY_", "system", "local_data", "/ping",
@@ -31,12 +43,15 @@ public record StandInFacts(RuntimeName runtime, String binaryName, String defaul
                     new ListenerSpec("http", Protocol.HTTP, "127.0.0.1:3000", "HTTP API"),
                     new ListenerSpec("quic", Protocol.UDP, "127.0.0.1:8080", "QUIC server"),
                     new ListenerSpec("websocket", Protocol.TCP, "127.0.0.1:8092", "WebSocket server")),
-            "Iggy server is running. Press CTRL+C to shut down.");
+            "Iggy server is running. Press CTRL+C to shut down.",
+            new DataLayout("state/stand-in.state", Optional.of("logs/iggy-server.log"),
+                    Optional.of("streams/stand-in/messages.log")));
 
     private static final StandInFacts CONNECTORS = new StandInFacts(RuntimeName.CONNECTORS, "iggy-connectors",
             "config.toml", "IGGY_CONNECTORS_", "state", "local_state", "/health",
             List.of(new ListenerSpec("http", Protocol.HTTP, "127.0.0.1:8081", "HTTP API")),
-            "Iggy connectors runtime is running.");
+            "Iggy connectors runtime is running.",
+            new DataLayout("stand-in.state", Optional.empty(), Optional.empty()));
 
     public StandInFacts {
         listeners = List.copyOf(listeners);

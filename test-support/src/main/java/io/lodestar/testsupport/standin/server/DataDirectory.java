@@ -1,6 +1,5 @@
 package io.lodestar.testsupport.standin.server;
 
-import io.lodestar.protocol.RuntimeName;
 import io.lodestar.testsupport.standin.StandInFacts;
 import io.lodestar.testsupport.standin.config.InvalidConfigException;
 import io.lodestar.testsupport.standin.config.RuntimeConfig;
@@ -15,7 +14,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The runtime's data directory, laid out so a data-directory bundle has content:
+ * The runtime's data directory, laid out as its {@link StandInFacts.DataLayout} says, so a
+ * data-directory bundle has content:
  * <pre>
  * iggy:        &lt;path&gt;/logs/iggy-server.log, &lt;path&gt;/state/stand-in.state, &lt;path&gt;/streams/stand-in/messages.log
  * connectors:  &lt;path&gt;/stand-in.state
@@ -23,8 +23,6 @@ import java.util.Optional;
  * The state file counts starts across restarts, so a test can tell a restart from a no-op.
  */
 public final class DataDirectory {
-
-    public static final String STATE_FILE = "stand-in.state";
 
     private final StandInFacts facts;
     private final Path root;
@@ -39,9 +37,10 @@ public final class DataDirectory {
         DataDirectory dir = new DataDirectory(config.facts(), config.dataDir());
         try {
             Files.createDirectories(dir.stateFile().getParent());
-            if (config.facts().runtime() == RuntimeName.IGGY) {
-                Files.createDirectories(dir.root.resolve("logs"));
-                Files.createDirectories(dir.messagesFile().getParent());
+            for (Optional<Path> file : List.of(dir.logFile(), dir.messagesFile())) {
+                if (file.isPresent()) {
+                    Files.createDirectories(file.get().getParent());
+                }
             }
         } catch (IOException e) {
             throw new InvalidConfigException("cannot create the data directory " + dir.root + ": " + e);
@@ -55,15 +54,15 @@ public final class DataDirectory {
 
     /** The server log ({@code <path>/logs/iggy-server.log}); connectors log to stdout only. */
     public Optional<Path> logFile() {
-        return facts.runtime() == RuntimeName.IGGY ? Optional.of(root.resolve("logs").resolve("iggy-server.log")) : Optional.empty();
+        return facts.data().logFile().map(root::resolve);
     }
 
     public Path stateFile() {
-        return facts.runtime() == RuntimeName.IGGY ? root.resolve("state").resolve(STATE_FILE) : root.resolve(STATE_FILE);
+        return root.resolve(facts.data().stateFile());
     }
 
-    private Path messagesFile() {
-        return root.resolve("streams").resolve("stand-in").resolve("messages.log");
+    private Optional<Path> messagesFile() {
+        return facts.data().messagesFile().map(root::resolve);
     }
 
     /** Records this start: pid, time, start count and bound addresses; returns the start count. */
@@ -76,11 +75,11 @@ public final class DataDirectory {
                 .append("start_count=").append(startCount).append('\n')
                 .append("config_file=").append(configFile).append('\n');
         listening.forEach(line -> state.append("listening=").append(line).append('\n'));
-        Path tmp = stateFile().resolveSibling(STATE_FILE + ".tmp");
+        Path tmp = stateFile().resolveSibling(stateFile().getFileName() + ".tmp");
         Files.writeString(tmp, state, StandardCharsets.UTF_8);
         Files.move(tmp, stateFile(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        if (facts.runtime() == RuntimeName.IGGY) {
-            Files.writeString(messagesFile(), "start " + startCount + " at " + startedAt + " pid " + pid + "\n",
+        if (messagesFile().isPresent()) {
+            Files.writeString(messagesFile().get(), "start " + startCount + " at " + startedAt + " pid " + pid + "\n",
                     StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         }
         return startCount;
