@@ -1,6 +1,5 @@
 package io.lodestar.warden.link;
 
-import io.lodestar.protocol.RuntimeName;
 import io.lodestar.protocol.v1.RuntimeEvent;
 import io.lodestar.protocol.v1.WardenMessage;
 import io.lodestar.warden.runtime.RuntimeExit;
@@ -28,8 +27,7 @@ public final class RuntimeEvents implements RuntimeExitListener {
     @Override
     public void exited(RuntimeExit exit) {
         RuntimeEvent event = RuntimeEvent.newBuilder()
-                .setRuntime(RuntimeName.fromWireName(exit.runtime()).map(RuntimeName::proto)
-                        .orElse(io.lodestar.protocol.v1.Runtime.RUNTIME_UNSPECIFIED))
+                .setRuntime(exit.runtime().proto())
                 .setKind(RuntimeEvent.Kind.KIND_EXITED)
                 .setPid(exit.pid())
                 .setExitCode(exit.exitCode())

@@ -158,7 +158,7 @@ public final class ProcessDriver implements RuntimeDriver {
         String message = spec.name() + " (pid " + handle.pid() + ") exited on its own"
                 + (code >= 0 ? " with code " + code : "") + "; last log lines: " + LogTail.quoted(spec.logFile(), 0);
         Log.warn(message);
-        exitListener.exited(new RuntimeExit(spec.name(), handle.pid(), code, message, clock.millis()));
+        exitListener.exited(new RuntimeExit(spec.runtime(), handle.pid(), code, message, clock.millis()));
     }
 
     /** The runtime's live process: the one this driver knows, or one adopted from the pid file. */

@@ -18,7 +18,7 @@ public final class ProcessSpecs {
         Map<String, String> environment = new LinkedHashMap<>(config.environment());
         config.env().ifPresent(entries -> environment.putAll(parseEnv(runtime, entries)));
         config.configPath().ifPresent(path -> environment.put(runtime.configPathVariable(), path.toString()));
-        return new ProcessSpec(runtime.wireName(), config.command(), config.workingDir(), environment,
+        return new ProcessSpec(runtime, config.command(), config.workingDir(), environment,
                 healthUrl(runtime, config.healthUrl()), config.logFile(), config.pidFile(),
                 config.stopGrace(), config.healthTimeout());
     }

@@ -112,7 +112,7 @@ class LinkTest {
     @Test
     void runtimeEventsGoOutWhileTheLinkIsUpAndWaitForItWhileItIsDown() throws InterruptedException {
         RuntimeEvents events = new RuntimeEvents(current);
-        events.exited(new RuntimeExit("iggy", 11, 137, "iggy (pid 11) exited on its own with code 137", 1_000));
+        events.exited(new RuntimeExit(RuntimeName.IGGY, 11, 137, "iggy (pid 11) exited on its own with code 137", 1_000));
 
         startLinkAndAwaitWelcome();
         events.flush();
@@ -121,7 +121,7 @@ class LinkTest {
         assertThat(held).isEqualTo(RuntimeEvent.newBuilder().setRuntime(Runtime.RUNTIME_IGGY)
                 .setKind(RuntimeEvent.Kind.KIND_EXITED).setPid(11).setExitCode(137)
                 .setMessage("iggy (pid 11) exited on its own with code 137").setAtMs(1_000).build());
-        events.exited(new RuntimeExit("connectors", 12, -1, "connectors (pid 12) exited on its own", 2_000));
+        events.exited(new RuntimeExit(RuntimeName.CONNECTORS, 12, -1, "connectors (pid 12) exited on its own", 2_000));
         RuntimeEvent live = supervisor.runtimeEvents.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS);
         assertThat(live.getRuntime()).isEqualTo(Runtime.RUNTIME_CONNECTORS);
         assertThat(live.getExitCode()).isEqualTo(-1);

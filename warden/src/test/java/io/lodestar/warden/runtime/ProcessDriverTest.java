@@ -56,7 +56,7 @@ class ProcessDriverTest {
         env.put("IGGY_WEBSOCKET_ADDRESS", "127.0.0.1:" + tcp[2]);
         env.put("IGGY_QUIC_ADDRESS", "127.0.0.1:" + FreePorts.udp());
         env.put("IGGY_SYSTEM_PATH", dir.resolve("data").toString());
-        return new ProcessSpec("iggy", command, dir.resolve("work"), env,
+        return new ProcessSpec(RuntimeName.IGGY, command, dir.resolve("work"), env,
                 URI.create("http://127.0.0.1:" + tcp[0] + "/ping"), dir.resolve("logs/iggy.log"),
                 dir.resolve("run/iggy.pid"), stopGrace, healthTimeout);
     }
@@ -260,7 +260,7 @@ class ProcessDriverTest {
         Map<String, String> env = new HashMap<>(base.environment());
         env.remove("IGGY_SYSTEM_PATH");
         env.put("IGGY_CONFIG_PATH", config.toString());
-        ProcessSpec spec = new ProcessSpec("iggy", base.command(), base.workingDir(), env, base.healthUrl(),
+        ProcessSpec spec = new ProcessSpec(RuntimeName.IGGY, base.command(), base.workingDir(), env, base.healthUrl(),
                 base.logFile(), base.pidFile(), base.stopGrace(), base.healthTimeout());
 
         ActionResult result = started(driver(spec));

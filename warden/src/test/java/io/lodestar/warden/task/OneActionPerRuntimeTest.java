@@ -108,7 +108,7 @@ class OneActionPerRuntimeTest {
     void aSecondRestartWaitsForTheFirstAndRestartsAgain() throws IOException {
         int[] tcp = FreePorts.tcp(3);
         Path data = dir.resolve("data");
-        ProcessSpec spec = new ProcessSpec("iggy", StandInCommand.of(RuntimeName.IGGY), dir.resolve("work"),
+        ProcessSpec spec = new ProcessSpec(RuntimeName.IGGY, StandInCommand.of(RuntimeName.IGGY), dir.resolve("work"),
                 Map.of("IGGY_HTTP_ADDRESS", "127.0.0.1:" + tcp[0], "IGGY_TCP_ADDRESS", "127.0.0.1:" + tcp[1],
                         "IGGY_WEBSOCKET_ADDRESS", "127.0.0.1:" + tcp[2], "IGGY_QUIC_ADDRESS", "127.0.0.1:" + FreePorts.udp(),
                         "IGGY_SYSTEM_PATH", data.toString(), "STANDIN_STOP_DELAY_MS", "300"),

@@ -58,7 +58,7 @@ class ReconfigurationTest {
                 "IGGY_WEBSOCKET_ADDRESS", "127.0.0.1:" + tcp[3],
                 "IGGY_QUIC_ADDRESS", "127.0.0.1:" + FreePorts.udp(),
                 "IGGY_SYSTEM_PATH", dir.resolve("data").toString());
-        ProcessSpec spec = new ProcessSpec("iggy", StandInCommand.of(RuntimeName.IGGY), dir.resolve("work"), env,
+        ProcessSpec spec = new ProcessSpec(RuntimeName.IGGY, StandInCommand.of(RuntimeName.IGGY), dir.resolve("work"), env,
                 URI.create("http://127.0.0.1:" + httpPort + "/ping"), dir.resolve("logs/iggy.log"),
                 dir.resolve("run/iggy.pid"), Duration.ofSeconds(5), Duration.ofSeconds(20));
         driver = new ProcessDriver(spec, new HttpHealthProbe(Duration.ofMillis(500)), Clock.systemUTC());
