@@ -1,11 +1,12 @@
 package io.lodestar.supervisor.activity;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -15,13 +16,13 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 
 import io.lodestar.protocol.RuntimeName;
 import io.lodestar.supervisor.common.ActionSpec;
 import io.lodestar.supervisor.common.DomainException;
-import io.lodestar.supervisor.common.JsonBodies;
 import io.lodestar.supervisor.common.Page;
+import io.lodestar.supervisor.common.PageParams;
 import io.lodestar.supervisor.common.PageRequest;
 import io.lodestar.supervisor.common.PathIds;
 import io.lodestar.supervisor.common.Runtimes;
@@ -45,11 +46,11 @@ public class ActivityResource {
     @RequiresPermission(Permission.DEPLOYMENT_MANAGE)
     @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "202", description = "The created activities, one per node")
     public Response trigger(@PathParam("deployment_id") String deploymentId, @PathParam("runtime") String runtime,
-            @PathParam("action") String action, @QueryParam("queue") String queue, String body) {
+            @PathParam("action") String action, @QueryParam("queue") String queue, @RequestBody(required = false) @Valid TriggerActivityRequest body) {
         RuntimeName runtimeName = Runtimes.parse(runtime);
         ActionSpec spec = ActionSpec.parse(action);
         long deployment = PathIds.parse(deploymentId, "deployment_id");
-        Optional<List<Long>> nodes = requestedNodes(JsonBodies.optionalObject(body));
+        Optional<List<Long>> nodes = body == null ? Optional.empty() : body.targets();
         List<ActivityView> created = activities.trigger(caller.tenantId(), caller.authorId(), deployment, runtimeName,
                 spec, nodes, queueFlag(queue));
         return Response.accepted(Map.of("items", created)).build();
@@ -58,11 +59,10 @@ public class ActivityResource {
     @GET
     @RequiresPermission(Permission.DEPLOYMENT_READ)
     public Page<ActivityView> list(@PathParam("deployment_id") String deploymentId,
-            @QueryParam("page") Integer page, @QueryParam("results") Integer results,
-            @QueryParam("skip") Integer skip, @QueryParam("limit") Integer limit,
+            @BeanParam PageParams paging,
             @QueryParam("status") String status, @QueryParam("runtime") String runtime,
             @QueryParam("action") String action, @QueryParam("node_id") String nodeId) {
-        PageRequest request = PageRequest.of(page, results, skip, limit);
+        PageRequest request = paging.toRequest();
         ActivityService.Filters filters = new ActivityService.Filters(
                 Optional.ofNullable(status).map(ActivityStatus::parse),
                 Optional.ofNullable(runtime).map(Runtimes::parse),
@@ -88,18 +88,5 @@ public class ActivityResource {
             return false;
         }
         throw new DomainException.Invalid("queue must be true or false; got '" + queue + "'.");
-    }
-
-    private static Optional<List<Long>> requestedNodes(JsonNode body) {
-        JsonNode nodes = body.get("nodes");
-        if (nodes == null || nodes.isNull()) {
-            return Optional.empty();
-        }
-        if (!nodes.isArray()) {
-            throw new DomainException.Invalid("nodes must be an array of node ids, such as {\"nodes\":[610809900976570889]}.");
-        }
-        List<Long> ids = new ArrayList<>();
-        nodes.forEach(node -> ids.add(JsonBodies.id(node, "nodes")));
-        return Optional.of(ids);
     }
 }

@@ -3,25 +3,26 @@ package io.lodestar.supervisor.agent;
 import java.util.Optional;
 
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.databind.JsonNode;
 
 import io.lodestar.supervisor.SupervisorConfig;
-import io.lodestar.supervisor.common.JsonBodies;
 import io.lodestar.supervisor.common.Page;
-import io.lodestar.supervisor.common.PageRequest;
+import io.lodestar.supervisor.common.PageParams;
 import io.lodestar.supervisor.common.PathIds;
 import io.lodestar.supervisor.common.Times;
 import io.lodestar.supervisor.tenancy.Caller;
@@ -58,11 +59,8 @@ public class AgentResource {
     @Path("/enrollments")
     @RequiresPermission(Permission.AGENT_MANAGE)
     @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "201", description = "The one-time token and install command")
-    public Response createEnrollment(String body, @Context UriInfo uri) {
-        JsonNode request = JsonBodies.optionalObject(body);
-        Optional<Long> environment = Optional.ofNullable(request.get("environment_id"))
-                .filter(node -> !node.isNull())
-                .map(node -> JsonBodies.id(node, "environment_id"));
+    public Response createEnrollment(@RequestBody(required = false) @Valid NewEnrollmentRequest body, @Context UriInfo uri) {
+        Optional<Long> environment = body == null ? Optional.empty() : body.environment();
         EnrollmentService.IssuedToken issued = enrollments.issue(caller.tenantId(), caller.authorId(), environment);
         String address = config.enrollment().advertisedAddress().orElse(uri.getBaseUri().getHost() + ":" + grpcPort);
         // Run from a Lodestar checkout or release on the node; docs/operating/warden.md says what it does.
@@ -72,9 +70,8 @@ public class AgentResource {
 
     @GET
     @RequiresPermission(Permission.AGENT_READ)
-    public Page<AgentView> list(@QueryParam("page") Integer page, @QueryParam("results") Integer results,
-            @QueryParam("skip") Integer skip, @QueryParam("limit") Integer limit) {
-        return agents.list(caller.tenantId(), PageRequest.of(page, results, skip, limit));
+    public Page<AgentView> list(@BeanParam PageParams paging) {
+        return agents.list(caller.tenantId(), paging.toRequest());
     }
 
     @GET

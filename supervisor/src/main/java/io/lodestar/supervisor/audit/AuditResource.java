@@ -5,6 +5,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -13,6 +14,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import io.lodestar.supervisor.common.DomainException;
 import io.lodestar.supervisor.common.Page;
+import io.lodestar.supervisor.common.PageParams;
 import io.lodestar.supervisor.common.PageRequest;
 import io.lodestar.supervisor.common.PathIds;
 import io.lodestar.supervisor.tenancy.Caller;
@@ -32,12 +34,11 @@ public class AuditResource {
 
     @GET
     @RequiresPermission(Permission.TENANT_MANAGE)
-    public Page<AuditEventView> list(@QueryParam("page") Integer page, @QueryParam("results") Integer results,
-            @QueryParam("skip") Integer skip, @QueryParam("limit") Integer limit,
+    public Page<AuditEventView> list(@BeanParam PageParams paging,
             @QueryParam("actor") String actor, @QueryParam("action") String action, @QueryParam("target") String target,
             @QueryParam("outcome") String outcome, @QueryParam("since") String since, @QueryParam("until") String until,
             @QueryParam("before_id") String beforeId) {
-        PageRequest request = PageRequest.of(page, results, skip, limit);
+        PageRequest request = paging.toRequest();
         Optional<Instant> from = Optional.ofNullable(since).map(v -> time("since", v));
         Optional<Instant> to = Optional.ofNullable(until).map(v -> time("until", v));
         if (from.isPresent() && to.isPresent() && !from.get().isBefore(to.get())) {

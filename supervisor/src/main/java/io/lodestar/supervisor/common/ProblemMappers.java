@@ -1,5 +1,6 @@
 package io.lodestar.supervisor.common;
 
+import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
@@ -8,6 +9,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
 import io.quarkus.logging.Log;
 
@@ -21,16 +23,35 @@ public class ProblemMappers {
         return Problem.of(status, error.getMessage(), uri.getPath()).toResponse();
     }
 
+    /** A body that is not JSON, or whose fields are not of their type: 400 naming the field. */
     @ServerExceptionMapper
-    public Response malformedJson(JsonProcessingException error, UriInfo uri) {
-        Log.debugf("400 on %s: %s", uri.getPath(), error.getOriginalMessage());
-        return Problem.of(400, "The request body is not valid JSON: " + JsonBodies.describe(error), uri.getPath())
-                .toResponse();
+    public Response unreadableBody(JsonProcessingException error, UriInfo uri) {
+        return badBody(error, uri);
+    }
+
+    /** Declared apart from its superclass's mapper so that it, and not the extension's plain-text one, answers. */
+    @ServerExceptionMapper
+    public Response mismatchedBody(MismatchedInputException error, UriInfo uri) {
+        return badBody(error, uri);
+    }
+
+    /** Bean Validation of a request: 400 naming each field and why; on a return value it is our bug (500). */
+    @ServerExceptionMapper
+    public Response invalid(ConstraintViolationException error, UriInfo uri) {
+        if (ViolationProblems.onReturnValue(error.getConstraintViolations())) {
+            return unexpected(error, uri);
+        }
+        String detail = ViolationProblems.detail(error.getConstraintViolations());
+        Log.debugf("400 on %s: %s", uri.getPath(), detail);
+        return Problem.of(400, detail, uri.getPath()).toResponse();
     }
 
     @ServerExceptionMapper
     public Response web(WebApplicationException error, UriInfo uri) {
         int status = error.getResponse().getStatus();
+        if (status == 400 && error.getCause() instanceof JsonProcessingException json) {
+            return badBody(json, uri); // the JSON reader wraps parse errors
+        }
         String detail = switch (status) {
             case 404 -> "There is nothing at " + uri.getPath() + "; check the path against the API reference.";
             case 405 -> "This path does not accept that method" + allowed(error) + ".";
@@ -49,6 +70,12 @@ public class ProblemMappers {
         Log.errorf(error, "500 on %s", uri.getPath());
         return Problem.of(500, "The Supervisor failed to handle the request; see its log.", uri.getPath())
                 .toResponse();
+    }
+
+    private static Response badBody(JsonProcessingException error, UriInfo uri) {
+        String detail = BindingProblems.detail(error);
+        Log.debugf("400 on %s: %s", uri.getPath(), detail);
+        return Problem.of(400, detail, uri.getPath()).toResponse();
     }
 
     private static String allowed(WebApplicationException error) {

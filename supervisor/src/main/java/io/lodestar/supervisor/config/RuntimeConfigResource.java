@@ -1,22 +1,19 @@
 package io.lodestar.supervisor.config;
 
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import io.lodestar.protocol.RuntimeName;
-import io.lodestar.supervisor.common.DomainException;
-import io.lodestar.supervisor.common.JsonBodies;
+import io.lodestar.supervisor.common.OwnedBodies;
 import io.lodestar.supervisor.common.Page;
-import io.lodestar.supervisor.common.PageRequest;
+import io.lodestar.supervisor.common.PageParams;
 import io.lodestar.supervisor.common.PathIds;
 import io.lodestar.supervisor.common.Runtimes;
 import io.lodestar.supervisor.placement.Deployments;
@@ -29,8 +26,6 @@ import io.lodestar.supervisor.tenancy.RequiresPermission;
 @Produces(MediaType.APPLICATION_JSON)
 public class RuntimeConfigResource {
 
-    private static final int MAX_NAME = 200;
-
     @Inject
     Deployments deployments;
 
@@ -40,30 +35,28 @@ public class RuntimeConfigResource {
     @Inject
     RuntimeConfigService configs;
 
+    @Inject
+    OwnedBodies bodies;
+
     @POST
     @RequiresPermission(Permission.DEPLOYMENT_MANAGE)
-    public Response create(@PathParam("deployment_id") String deploymentId, String body) {
+    public Response create(@PathParam("deployment_id") String deploymentId,
+            NewRuntimeConfigRequest body) {
         long deployment = PathIds.parse(deploymentId, "deployment_id");
         deployments.get(caller.tenantId(), deployment); // another tenant's deployment is a 404 whatever the body says
-        JsonNode request = JsonBodies.optionalObject(body);
-        RuntimeName runtime = Runtimes.parse(text(request, "runtime"));
-        String name = text(request, "name").strip();
-        if (name.isEmpty() || name.length() > MAX_NAME) {
-            throw new DomainException.Invalid("name must have 1 to " + MAX_NAME + " characters, such as \"iggy-tuned\".");
-        }
-        String content = text(request, "content");
+        NewRuntimeConfigRequest request = bodies.valid(body, NewRuntimeConfigRequest.BODY_REQUIRED);
         RuntimeConfigView created = configs.create(caller.tenantId(), caller.authorId(), deployment,
-                new RuntimeConfigService.NewRuntimeConfig(runtime, name, content));
+                new RuntimeConfigService.NewRuntimeConfig(Runtimes.parse(request.runtime()), request.name().strip(),
+                        request.content()));
         return Response.status(201).entity(created).build();
     }
 
     @GET
     @RequiresPermission(Permission.DEPLOYMENT_READ)
     public Page<RuntimeConfigView> list(@PathParam("deployment_id") String deploymentId,
-            @QueryParam("page") Integer page, @QueryParam("results") Integer results,
-            @QueryParam("skip") Integer skip, @QueryParam("limit") Integer limit) {
+            @BeanParam PageParams paging) {
         return configs.list(caller.tenantId(), PathIds.parse(deploymentId, "deployment_id"),
-                PageRequest.of(page, results, skip, limit));
+                paging.toRequest());
     }
 
     @GET
@@ -72,16 +65,5 @@ public class RuntimeConfigResource {
     public RuntimeConfigView get(@PathParam("deployment_id") String deploymentId, @PathParam("config_id") String configId) {
         return configs.get(caller.tenantId(), PathIds.parse(deploymentId, "deployment_id"),
                 PathIds.parse(configId, "config_id"));
-    }
-
-    private static String text(JsonNode request, String field) {
-        JsonNode value = request.get(field);
-        if (value == null || value.isNull()) {
-            throw new DomainException.Invalid(field + " is required: send {\"runtime\":\"iggy\",\"name\":\"…\",\"content\":\"<TOML>\"}.");
-        }
-        if (!value.isTextual()) {
-            throw new DomainException.Invalid(field + " must be a JSON string; got " + value.getNodeType().name().toLowerCase() + ".");
-        }
-        return value.textValue();
     }
 }

@@ -1,17 +1,17 @@
 package io.lodestar.supervisor.deployment;
 
-import java.util.Optional;
-
 import jakarta.inject.Inject;
-import org.jboss.resteasy.reactive.ResponseStatus;
+import jakarta.validation.Valid;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.jboss.resteasy.reactive.ResponseStatus;
+
 import io.lodestar.supervisor.agent.AgentService;
-import io.lodestar.supervisor.common.JsonBodies;
 import io.lodestar.supervisor.common.PathIds;
 import io.lodestar.supervisor.tenancy.Caller;
 import io.lodestar.supervisor.tenancy.Permission;
@@ -35,10 +35,10 @@ public class AgentDeployResource {
     @POST
     @RequiresPermission(Permission.DEPLOYMENT_MANAGE)
     @ResponseStatus(201)
-    public DeploymentView deploy(@PathParam("agent_id") String agentId, String body) {
+    public DeploymentView deploy(@PathParam("agent_id") String agentId, @RequestBody(required = false) @Valid AgentDeployRequest body) {
         long agent = PathIds.parse(agentId, "agent_id");
         agents.get(caller.tenantId(), agent); // another tenant's agent is a 404 here, as every path id
-        DeploymentService.NewDeployment request = NewDeploymentBody.parse(JsonBodies.optionalObject(body), Optional.of(agent));
-        return deployments.create(caller.tenantId(), caller.authorId(), request);
+        AgentDeployRequest request = body == null ? AgentDeployRequest.DEFAULTS : body;
+        return deployments.create(caller.tenantId(), caller.authorId(), request.toNewDeployment(agent));
     }
 }

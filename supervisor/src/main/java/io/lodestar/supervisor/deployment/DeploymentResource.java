@@ -4,7 +4,10 @@ import java.util.List;
 import java.util.Optional;
 
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import org.jboss.resteasy.reactive.ResponseStatus;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -14,11 +17,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
-import io.lodestar.supervisor.common.DomainException;
-import io.lodestar.supervisor.common.JsonBodies;
+import io.lodestar.supervisor.common.OwnedBodies;
 import io.lodestar.supervisor.common.Page;
+import io.lodestar.supervisor.common.PageParams;
 import io.lodestar.supervisor.common.PageRequest;
 import io.lodestar.supervisor.common.PathIds;
 import io.lodestar.supervisor.placement.DeploymentStatus;
@@ -39,25 +40,26 @@ public class DeploymentResource {
     @Inject
     DeploymentQueries queries;
 
+    @Inject
+    OwnedBodies bodies;
+
     @POST
     @RequiresPermission(Permission.DEPLOYMENT_MANAGE)
     @ResponseStatus(201)
-    public DeploymentView create(String body) {
-        DeploymentService.NewDeployment request = NewDeploymentBody.parse(JsonBodies.optionalObject(body), Optional.empty());
-        return deployments.create(caller.tenantId(), caller.authorId(), request);
+    public DeploymentView create(@Valid @NotNull(message = NewDeploymentRequest.BODY_REQUIRED) NewDeploymentRequest body) {
+        return deployments.create(caller.tenantId(), caller.authorId(), body.toNewDeployment());
     }
 
     @GET
     @RequiresPermission(Permission.DEPLOYMENT_READ)
-    public Page<DeploymentView> list(@QueryParam("page") Integer page, @QueryParam("results") Integer results,
-            @QueryParam("skip") Integer skip, @QueryParam("limit") Integer limit,
+    public Page<DeploymentView> list(@BeanParam PageParams paging,
             @QueryParam("agent_id") String agentId, @QueryParam("status") String status,
             @QueryParam("environment_id") String environmentId) {
         DeploymentQueries.Filters filters = new DeploymentQueries.Filters(
                 Optional.ofNullable(agentId).map(id -> PathIds.parse(id, "agent_id")),
                 Optional.ofNullable(status).map(DeploymentStatus::parse),
                 Optional.ofNullable(environmentId).map(id -> PathIds.parse(id, "environment_id")));
-        return queries.list(caller.tenantId(), filters, PageRequest.of(page, results, skip, limit));
+        return queries.list(caller.tenantId(), filters, paging.toRequest());
     }
 
     @GET
@@ -79,15 +81,12 @@ public class DeploymentResource {
     @POST
     @Path("/{deployment_id}/scale")
     @RequiresPermission(Permission.DEPLOYMENT_MANAGE)
-    public DeploymentView scale(@PathParam("deployment_id") String deploymentId, String body) {
+    public DeploymentView scale(@PathParam("deployment_id") String deploymentId,
+            ScaleRequest body) {
         long id = PathIds.parse(deploymentId, "deployment_id");
         queries.view(caller.tenantId(), id); // another tenant's deployment is a 404 whatever the body says
-        JsonNode replicas = JsonBodies.optionalObject(body).get("replicas");
-        if (replicas == null || !replicas.isIntegralNumber() || !replicas.canConvertToInt()) {
-            throw new DomainException.Invalid("Send the wanted number of nodes as {\"replicas\": N}, N between 1 and "
-                    + DeploymentService.MAX_REPLICAS + ".");
-        }
-        return deployments.scale(caller.tenantId(), caller.authorId(), id, replicas.intValue());
+        int replicas = bodies.valid(body, ScaleRequest.BODY_REQUIRED).replicas();
+        return deployments.scale(caller.tenantId(), caller.authorId(), id, replicas);
     }
 
     /** Marks the deployment killed and stops its runtimes. */
@@ -103,11 +102,10 @@ public class DeploymentResource {
     @Path("/{deployment_id}/events")
     @RequiresPermission(Permission.DEPLOYMENT_READ)
     public DeploymentEventsPage events(@PathParam("deployment_id") String deploymentId,
-            @QueryParam("page") Integer page, @QueryParam("results") Integer results,
-            @QueryParam("skip") Integer skip, @QueryParam("limit") Integer limit,
+            @BeanParam PageParams paging,
             @QueryParam("event_type") String eventType, @QueryParam("status") String status,
             @QueryParam("before_id") String beforeId) {
-        PageRequest request = PageRequest.of(page, results, skip, limit);
+        PageRequest request = paging.toRequest();
         DeploymentQueries.EventFilters filters = new DeploymentQueries.EventFilters(
                 Optional.ofNullable(eventType).map(DeploymentEventType::parse),
                 Optional.ofNullable(status).map(DeploymentStatus::parse),

@@ -3,16 +3,16 @@ package io.lodestar.supervisor.operation;
 import java.util.Optional;
 
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import io.lodestar.supervisor.agent.AgentService;
 import io.lodestar.supervisor.common.Page;
-import io.lodestar.supervisor.common.PageRequest;
+import io.lodestar.supervisor.common.PageParams;
 import io.lodestar.supervisor.common.PathIds;
 import io.lodestar.supervisor.tenancy.Caller;
 import io.lodestar.supervisor.tenancy.Permission;
@@ -35,10 +35,9 @@ public class AgentOperationResource {
     @GET
     @RequiresPermission(Permission.DEPLOYMENT_READ)
     public Page<OperationView> list(@PathParam("agent_id") String agentId,
-            @QueryParam("page") Integer page, @QueryParam("results") Integer results,
-            @QueryParam("skip") Integer skip, @QueryParam("limit") Integer limit) {
+            @BeanParam PageParams paging) {
         long id = agents.get(caller.tenantId(), PathIds.parse(agentId, "agent_id")).id;
         return queries.list(caller.tenantId(), new OperationQueries.Filters(Optional.empty(), Optional.of(id), Optional.empty()),
-                PageRequest.of(page, results, skip, limit));
+                paging.toRequest());
     }
 }

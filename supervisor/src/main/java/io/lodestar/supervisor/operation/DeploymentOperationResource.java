@@ -3,15 +3,15 @@ package io.lodestar.supervisor.operation;
 import java.util.Optional;
 
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import io.lodestar.supervisor.common.Page;
-import io.lodestar.supervisor.common.PageRequest;
+import io.lodestar.supervisor.common.PageParams;
 import io.lodestar.supervisor.common.PathIds;
 import io.lodestar.supervisor.placement.Deployments;
 import io.lodestar.supervisor.tenancy.Caller;
@@ -35,10 +35,9 @@ public class DeploymentOperationResource {
     @GET
     @RequiresPermission(Permission.DEPLOYMENT_READ)
     public Page<OperationView> list(@PathParam("deployment_id") String deploymentId,
-            @QueryParam("page") Integer page, @QueryParam("results") Integer results,
-            @QueryParam("skip") Integer skip, @QueryParam("limit") Integer limit) {
+            @BeanParam PageParams paging) {
         long id = deployments.get(caller.tenantId(), PathIds.parse(deploymentId, "deployment_id")).id;
         return queries.list(caller.tenantId(), new OperationQueries.Filters(Optional.of(id), Optional.empty(), Optional.empty()),
-                PageRequest.of(page, results, skip, limit));
+                paging.toRequest());
     }
 }

@@ -3,6 +3,7 @@ package io.lodestar.supervisor.operation;
 import java.util.Optional;
 
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -14,7 +15,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import io.lodestar.supervisor.common.Page;
-import io.lodestar.supervisor.common.PageRequest;
+import io.lodestar.supervisor.common.PageParams;
 import io.lodestar.supervisor.common.PathIds;
 import io.lodestar.supervisor.tenancy.Caller;
 import io.lodestar.supervisor.tenancy.Permission;
@@ -38,12 +39,11 @@ public class OperationResource {
     @GET
     @RequiresPermission(Permission.DEPLOYMENT_READ)
     public Page<OperationView> list(@QueryParam("type") String type, @QueryParam("id") String id,
-            @QueryParam("page") Integer page, @QueryParam("results") Integer results,
-            @QueryParam("skip") Integer skip, @QueryParam("limit") Integer limit) {
+            @BeanParam PageParams paging) {
         OperationQueries.Filters filters = new OperationQueries.Filters(
                 Optional.ofNullable(id).map(raw -> PathIds.parse(raw, "id")), Optional.empty(),
                 Optional.ofNullable(type).map(OperationType::parse));
-        return queries.list(caller.tenantId(), filters, PageRequest.of(page, results, skip, limit));
+        return queries.list(caller.tenantId(), filters, paging.toRequest());
     }
 
     @GET

@@ -3,24 +3,23 @@ package io.lodestar.supervisor.snapshot;
 import java.util.Map;
 
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 
-import io.lodestar.supervisor.common.DomainException;
-import io.lodestar.supervisor.common.JsonBodies;
 import io.lodestar.supervisor.common.Page;
-import io.lodestar.supervisor.common.PageRequest;
+import io.lodestar.supervisor.common.PageParams;
 import io.lodestar.supervisor.common.PathIds;
 import io.lodestar.supervisor.tenancy.Caller;
 import io.lodestar.supervisor.tenancy.Permission;
@@ -40,19 +39,17 @@ public class SnapshotResource {
     /** One item per node, all processing; 204 as the seed shows. */
     @POST
     @RequiresPermission(Permission.DEPLOYMENT_MANAGE)
-    public Response create(@PathParam("deployment_id") String deploymentId, String body) {
-        JsonNode json = JsonBodies.optionalObject(body);
-        SnapshotService.Options options = new SnapshotService.Options(flag(json, "redact_secrets"), flag(json, "include_iggy"));
-        snapshots.create(caller.tenantId(), deployment(deploymentId), options);
+    public Response create(@PathParam("deployment_id") String deploymentId, @RequestBody(required = false) @Valid NewSnapshotRequest body) {
+        NewSnapshotRequest request = body == null ? NewSnapshotRequest.DEFAULTS : body;
+        snapshots.create(caller.tenantId(), deployment(deploymentId), request.options());
         return Response.noContent().build();
     }
 
     @GET
     @RequiresPermission(Permission.DEPLOYMENT_READ)
     public Page<SnapshotView> list(@PathParam("deployment_id") String deploymentId,
-            @QueryParam("page") Integer page, @QueryParam("results") Integer results,
-            @QueryParam("skip") Integer skip, @QueryParam("limit") Integer limit) {
-        return snapshots.list(caller.tenantId(), deployment(deploymentId), PageRequest.of(page, results, skip, limit));
+            @BeanParam PageParams paging) {
+        return snapshots.list(caller.tenantId(), deployment(deploymentId), paging.toRequest());
     }
 
     @GET
@@ -81,16 +78,5 @@ public class SnapshotResource {
 
     private static long deployment(String id) {
         return PathIds.parse(id, "deployment_id");
-    }
-
-    private static boolean flag(JsonNode body, String field) {
-        JsonNode value = body.get(field);
-        if (value == null || value.isNull()) {
-            return true;
-        }
-        if (!value.isBoolean()) {
-            throw new DomainException.Invalid(field + " must be true or false; got " + value + ".");
-        }
-        return value.booleanValue();
     }
 }

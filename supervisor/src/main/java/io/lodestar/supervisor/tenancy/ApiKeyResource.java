@@ -7,22 +7,21 @@ import java.util.Optional;
 import java.util.Set;
 
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import org.jboss.resteasy.reactive.ResponseStatus;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import io.lodestar.supervisor.common.DomainException;
-import io.lodestar.supervisor.common.JsonBodies;
 import io.lodestar.supervisor.common.Page;
-import io.lodestar.supervisor.common.PageRequest;
+import io.lodestar.supervisor.common.PageParams;
 import io.lodestar.supervisor.common.PathIds;
 
 @Path("/api-keys")
@@ -39,34 +38,31 @@ public class ApiKeyResource {
     /** {@code {"name":…, "permissions":[…], "expires_at":"…"?}} → 201 with the key, shown this once. */
     @POST
     @ResponseStatus(201)
-    public ApiKeyView create(String body) {
-        JsonNode request = JsonBodies.optionalObject(body);
-        String name = TenancyBodies.name(request, "an API key name");
-        JsonNode wanted = request.get("permissions");
-        if (wanted == null || !wanted.isArray()) {
+    public ApiKeyView create(@Valid @NotNull(message = TenancyBodies.BODY_REQUIRED) TenancyBodies.NewApiKey body) {
+        if (body.permissions() == null) {
             throw new DomainException.Invalid("permissions must be an array such as [\"deployment:read\"]; the names are "
                     + TenancyBodies.permissionNames() + ".");
         }
         Set<Permission> permissions = EnumSet.noneOf(Permission.class);
-        for (JsonNode entry : wanted) {
-            permissions.add(Permission.fromWireName(entry.asText()).orElseThrow(() -> new DomainException.Invalid(
-                    "Unknown permission '" + entry.asText() + "'; use " + TenancyBodies.permissionNames() + ".")));
+        for (String entry : body.permissions()) {
+            permissions.add(Permission.fromWireName(entry).orElseThrow(() -> new DomainException.Invalid(
+                    "Unknown permission '" + entry + "'; use " + TenancyBodies.permissionNames() + ".")));
         }
-        Optional<Instant> expiresAt = Optional.ofNullable(request.get("expires_at")).filter(n -> !n.isNull()).map(n -> {
+        Optional<Instant> expiresAt = Optional.ofNullable(body.expiresAt()).map(text -> {
             try {
-                return Instant.parse(n.asText());
+                return Instant.parse(text);
             } catch (DateTimeParseException e) {
                 throw new DomainException.Invalid("expires_at must be an RFC 3339 UTC time such as 2027-01-31T00:00:00Z; got '"
-                        + n.asText() + "'.");
+                        + text + "'.");
             }
         });
+        String name = body.name().trim();
         return keys.create(caller.tenantId(), caller.permissions(), new ApiKeyService.NewKey(name, permissions, expiresAt));
     }
 
     @GET
-    public Page<ApiKeyView> list(@QueryParam("page") Integer page, @QueryParam("results") Integer results,
-            @QueryParam("skip") Integer skip, @QueryParam("limit") Integer limit) {
-        return keys.list(caller.tenantId(), PageRequest.of(page, results, skip, limit));
+    public Page<ApiKeyView> list(@BeanParam PageParams paging) {
+        return keys.list(caller.tenantId(), paging.toRequest());
     }
 
     @GET

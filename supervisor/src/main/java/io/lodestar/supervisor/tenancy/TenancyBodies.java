@@ -1,26 +1,77 @@
 package io.lodestar.supervisor.tenancy;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.stream.Collectors;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 
-import io.lodestar.supervisor.common.DomainException;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** Reads the fields the tenancy and key bodies share. */
-final class TenancyBodies {
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/** The request bodies of the tenancy and key routes. */
+public final class TenancyBodies {
 
     static final int MAX_NAME = 200;
+    static final String NOT_BLANK = "(?s).*\\S.*";
+    static final String BODY_REQUIRED = "The request body is required: send {\"name\":\"…\"} and the fields the API reference lists.";
 
     private TenancyBodies() {
     }
 
-    static String name(JsonNode request, String what) {
-        String name = request.path("name").asText("").trim();
-        if (name.isEmpty() || name.length() > MAX_NAME) {
-            throw new DomainException.Invalid("name is required: " + what + " of 1 to " + MAX_NAME + " characters.");
-        }
-        return name;
+    /** {@code {"name":…, "plan":"basic|pro|enterprise"}}; the plan defaults to basic. */
+    public record NewTenant(
+            @JsonProperty("name")
+            @NotNull(message = NewTenant.NAME) @Pattern(regexp = NOT_BLANK, message = NewTenant.NAME)
+            @Size(max = MAX_NAME, message = NewTenant.NAME)
+            String name,
+            @JsonProperty("plan")
+            @Schema(description = "basic, pro or enterprise.", defaultValue = "basic")
+            String plan) {
+
+        static final String NAME = "is required: a tenant name of 1 to " + MAX_NAME + " characters";
+    }
+
+    public record NewDivision(
+            @JsonProperty("name")
+            @NotNull(message = NewDivision.NAME) @Pattern(regexp = NOT_BLANK, message = NewDivision.NAME)
+            @Size(max = MAX_NAME, message = NewDivision.NAME)
+            String name) {
+
+        static final String NAME = "is required: a division name of 1 to " + MAX_NAME + " characters";
+    }
+
+    /** {@code {"name":…, "division_id":…?}}; the division defaults to the tenant's first. */
+    public record NewEnvironment(
+            @JsonProperty("name")
+            @NotNull(message = NewEnvironment.NAME) @Pattern(regexp = NOT_BLANK, message = NewEnvironment.NAME)
+            @Size(max = MAX_NAME, message = NewEnvironment.NAME)
+            String name,
+            @JsonProperty("division_id")
+            @Schema(description = "The division; the tenant's first when omitted.", example = "610809900976570889")
+            Long divisionId) {
+
+        static final String NAME = "is required: an environment name of 1 to " + MAX_NAME + " characters";
+    }
+
+    /** {@code {"name":…, "permissions":[…], "expires_at":"…"?}}. */
+    public record NewApiKey(
+            @JsonProperty("name")
+            @NotNull(message = NewApiKey.NAME) @Pattern(regexp = NOT_BLANK, message = NewApiKey.NAME)
+            @Size(max = MAX_NAME, message = NewApiKey.NAME)
+            String name,
+            @JsonProperty("permissions")
+            @Schema(required = true, description = "Permission names such as deployment:read.", example = "[\"deployment:read\"]")
+            List<String> permissions,
+            @JsonProperty("expires_at")
+            @Schema(format = "date-time", description = "RFC 3339 UTC time; the key never expires when omitted.",
+                    example = "2027-01-31T00:00:00Z")
+            String expiresAt) {
+
+        static final String NAME = "is required: an API key name of 1 to " + MAX_NAME + " characters";
     }
 
     static String permissionNames() {

@@ -3,7 +3,10 @@ package io.lodestar.supervisor.tenancy;
 import java.util.Optional;
 
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import org.jboss.resteasy.reactive.ResponseStatus;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -12,11 +15,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
-import io.lodestar.supervisor.common.JsonBodies;
 import io.lodestar.supervisor.common.Page;
-import io.lodestar.supervisor.common.PageRequest;
+import io.lodestar.supervisor.common.PageParams;
 import io.lodestar.supervisor.common.PathIds;
 import io.lodestar.supervisor.tenancy.TenancyViews.DivisionView;
 import io.lodestar.supervisor.tenancy.TenancyViews.EnvironmentView;
@@ -38,18 +38,15 @@ public class TenancyResource {
     @POST
     @Path("tenants")
     @ResponseStatus(201)
-    public TenantView createTenant(String body) {
-        JsonNode request = JsonBodies.optionalObject(body);
-        String name = TenancyBodies.name(request, "a tenant name");
-        Plan plan = Plan.parse(request.path("plan").asText("basic"));
-        return tenancy.createTenant(name, plan);
+    public TenantView createTenant(@Valid @NotNull(message = TenancyBodies.BODY_REQUIRED) TenancyBodies.NewTenant body) {
+        Plan plan = Plan.parse(body.plan() == null ? "basic" : body.plan());
+        return tenancy.createTenant(body.name().trim(), plan);
     }
 
     @GET
     @Path("tenants")
-    public Page<TenantView> listTenants(@QueryParam("page") Integer page, @QueryParam("results") Integer results,
-            @QueryParam("skip") Integer skip, @QueryParam("limit") Integer limit) {
-        return tenancy.listTenants(caller.tenantId(), PageRequest.of(page, results, skip, limit));
+    public Page<TenantView> listTenants(@BeanParam PageParams paging) {
+        return tenancy.listTenants(caller.tenantId(), paging.toRequest());
     }
 
     @GET
@@ -61,16 +58,14 @@ public class TenancyResource {
     @POST
     @Path("divisions")
     @ResponseStatus(201)
-    public DivisionView createDivision(String body) {
-        String name = TenancyBodies.name(JsonBodies.optionalObject(body), "a division name");
-        return tenancy.createDivision(caller.tenantId(), name);
+    public DivisionView createDivision(@Valid @NotNull(message = TenancyBodies.BODY_REQUIRED) TenancyBodies.NewDivision body) {
+        return tenancy.createDivision(caller.tenantId(), body.name().trim());
     }
 
     @GET
     @Path("divisions")
-    public Page<DivisionView> listDivisions(@QueryParam("page") Integer page, @QueryParam("results") Integer results,
-            @QueryParam("skip") Integer skip, @QueryParam("limit") Integer limit) {
-        return tenancy.listDivisions(caller.tenantId(), PageRequest.of(page, results, skip, limit));
+    public Page<DivisionView> listDivisions(@BeanParam PageParams paging) {
+        return tenancy.listDivisions(caller.tenantId(), paging.toRequest());
     }
 
     @GET
@@ -83,22 +78,18 @@ public class TenancyResource {
     @POST
     @Path("environments")
     @ResponseStatus(201)
-    public EnvironmentView createEnvironment(String body) {
-        JsonNode request = JsonBodies.optionalObject(body);
-        String name = TenancyBodies.name(request, "an environment name");
-        Optional<Long> division = Optional.ofNullable(request.get("division_id")).filter(n -> !n.isNull())
-                .map(n -> JsonBodies.id(n, "division_id"));
-        return tenancy.createEnvironment(caller.tenantId(), division, name);
+    public EnvironmentView createEnvironment(
+            @Valid @NotNull(message = TenancyBodies.BODY_REQUIRED) TenancyBodies.NewEnvironment body) {
+        return tenancy.createEnvironment(caller.tenantId(), Optional.ofNullable(body.divisionId()), body.name().trim());
     }
 
     @GET
     @Path("environments")
-    public Page<EnvironmentView> listEnvironments(@QueryParam("page") Integer page, @QueryParam("results") Integer results,
-            @QueryParam("skip") Integer skip, @QueryParam("limit") Integer limit,
+    public Page<EnvironmentView> listEnvironments(@BeanParam PageParams paging,
             @QueryParam("division_id") String divisionId) {
         return tenancy.listEnvironments(caller.tenantId(),
                 Optional.ofNullable(divisionId).map(id -> PathIds.parse(id, "division_id")),
-                PageRequest.of(page, results, skip, limit));
+                paging.toRequest());
     }
 
     @GET

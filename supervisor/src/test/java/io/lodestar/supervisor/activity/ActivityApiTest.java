@@ -40,7 +40,7 @@ class ActivityApiTest {
 
     @BeforeEach
     void twoNodeDeploymentThatIsReady() throws InterruptedException {
-        // Beating: on a loaded machine a test can outlast the 2 s heartbeat TTL, which would close the streams.
+        // Beating: on a loaded host a test can outlast the 2 s heartbeat TTL, and a node gone offline gets no task.
         first = Api.connectedWarden().keepBeating();
         second = Api.connectedWarden().keepBeating();
         deploymentId = Api.deployment("events-prod", List.of(first.nodeId(), second.nodeId()));

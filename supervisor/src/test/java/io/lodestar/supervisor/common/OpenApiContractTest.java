@@ -83,4 +83,55 @@ class OpenApiContractTest {
         }));
         assertThat(unrouted).isEmpty();
     }
+
+    /** Bodies are documented as JSON schemas with their constraints; the bodies the seeds call optional are optional. */
+    @Test
+    void requestBodiesAreJsonSchemasWithTheirConstraints() {
+        JsonPath document = given().get("/q/openapi?format=json").then().extract().jsonPath();
+        String create = "paths.'/deployments'.post.requestBody";
+        assertThat(document.getString(create + ".content.'application/json'.schema.$ref"))
+                .isEqualTo("#/components/schemas/NewDeploymentRequest");
+        assertThat(document.getBoolean(create + ".required")).isTrue();
+        assertThat(document.getList("components.schemas.NewDeploymentRequest.required")).containsExactly("name");
+        assertThat(document.getMap("components.schemas.NewDeploymentRequest.properties")).containsOnlyKeys(
+                "name", "agent_id", "agent_ids", "runtimes");
+        assertThat(document.getInt("components.schemas.NewDeploymentRequest.properties.name.maxLength")).isEqualTo(200);
+        assertThat(document.getString("components.schemas.NewDeploymentRequest.properties.agent_ids.items.format")).isEqualTo("int64");
+        assertThat(document.getInt("components.schemas.ScaleRequest.properties.replicas.minimum")).isEqualTo(1);
+        assertThat(document.getInt("components.schemas.ScaleRequest.properties.replicas.maximum")).isEqualTo(100);
+        assertThat(document.getList("components.schemas.NewRuntimeConfigRequest.required"))
+                .containsExactlyInAnyOrder("runtime", "name", "content");
+        for (String optional : List.of("'/deployments/{deployment_id}/activities/{runtime}/{action}'",
+                "'/deployments/{deployment_id}/snapshots'", "'/agents/enrollments'", "'/agents/{agent_id}/deploy'")) {
+            assertThat(document.getBoolean("paths." + optional + ".post.requestBody.required")).as(optional).isFalse();
+        }
+        assertThat(document.getString("paths.'/deployments'.post.responses.'400'.content.'application/problem+json'.schema.$ref"))
+                .isEqualTo("#/components/schemas/Problem");
+    }
+
+    /** Every list documents its paging parameters with their ranges, from the one paging bean. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyListDocumentsThePagingRanges() {
+        JsonPath document = given().get("/q/openapi?format=json").then().extract().jsonPath();
+        List<String> lists = new ArrayList<>();
+        Map<String, Map<String, Object>> paths = document.getMap("paths");
+        paths.forEach((path, operations) -> {
+            Map<String, Object> get = (Map<String, Object>) operations.get("get");
+            List<Map<String, Object>> parameters = get == null ? List.of()
+                    : (List<Map<String, Object>>) get.getOrDefault("parameters", List.of());
+            Map<String, Map<String, Object>> paging = new java.util.HashMap<>();
+            parameters.stream().filter(p -> Set.of("page", "results", "skip", "limit").contains(p.get("name")))
+                    .forEach(p -> paging.put((String) p.get("name"), (Map<String, Object>) p.get("schema")));
+            if (!paging.isEmpty()) {
+                lists.add(path);
+                assertThat(paging).as(path).containsOnlyKeys("page", "results", "skip", "limit");
+                assertThat(paging.get("results")).as(path).containsEntry("minimum", 1).containsEntry("maximum", 100);
+                assertThat(paging.get("limit")).as(path).containsEntry("minimum", 1).containsEntry("maximum", 100);
+                assertThat(paging.get("page")).as(path).containsEntry("minimum", 1);
+                assertThat(paging.get("skip")).as(path).containsEntry("minimum", 0);
+            }
+        });
+        assertThat(lists).hasSize(14);
+    }
 }

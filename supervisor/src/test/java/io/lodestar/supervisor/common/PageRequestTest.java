@@ -32,4 +32,15 @@ class PageRequestTest {
         assertThatThrownBy(() -> PageRequest.of(null, null, null, 0)).hasMessageContaining("limit");
         assertThatThrownBy(() -> PageRequest.of(1, null, 0, null)).hasMessageContaining("not both");
     }
+
+    @Test
+    void theQueryParametersBeanReadsTextAndNamesAParameterThatIsNotANumber() {
+        assertThat(new PageParams("2", "25", null, null).toRequest()).isEqualTo(new PageRequest(25, 25));
+        assertThat(new PageParams(null, null, null, null).toRequest()).isEqualTo(new PageRequest(0, 10));
+        assertThatThrownBy(() -> new PageParams("abc", null, null, null).toRequest()).isInstanceOf(DomainException.Invalid.class)
+                .hasMessage("page must be a whole number; got 'abc'.");
+        assertThatThrownBy(() -> new PageParams(null, null, "1", "9999999999").toRequest())
+                .hasMessage("limit must be a whole number; got '9999999999'.");
+        assertThatThrownBy(() -> new PageParams(null, null, null, "0").toRequest()).hasMessageContaining("limit must be between 1 and 100");
+    }
 }

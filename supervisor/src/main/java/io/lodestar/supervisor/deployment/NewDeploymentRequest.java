@@ -1,0 +1,63 @@
+package io.lodestar.supervisor.deployment;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+import io.lodestar.protocol.RuntimeName;
+import io.lodestar.supervisor.common.DomainException;
+import io.lodestar.supervisor.common.Runtimes;
+
+/** The body of {@code POST /deployments}: a name, the agents (nodes) to deploy on, and the runtimes to start. */
+public record NewDeploymentRequest(
+        @JsonProperty("name")
+        @NotNull(message = NewDeploymentRequest.NAME)
+        @Pattern(regexp = "(?s).*\\S.*", message = NewDeploymentRequest.NAME)
+        @Size(max = NewDeploymentRequest.MAX_NAME, message = NewDeploymentRequest.NAME)
+        @Schema(example = "events-prod")
+        String name,
+        @JsonProperty("agent_id")
+        @Schema(description = "One agent to deploy on; or give agent_ids.", example = "610809900976570889")
+        Long agentId,
+        @JsonProperty("agent_ids")
+        @Schema(description = "The agents to deploy on; or give agent_id.", example = "[610809900976570889]")
+        List<@NotNull(message = "must be an integer id, such as 610809900976570889, not null") Long> agentIds,
+        @JsonProperty("runtimes")
+        @Size(min = 1, message = NewDeploymentRequest.RUNTIMES)
+        @Schema(description = "The runtimes to start; iggy when omitted.", example = "[\"iggy\", \"connectors\"]")
+        List<@NotNull(message = NewDeploymentRequest.RUNTIMES) String> runtimes) {
+
+    static final int MAX_NAME = 200;
+    static final String NAME = "is required: a deployment name of 1 to " + MAX_NAME + " characters";
+    static final String BODY_REQUIRED = "The request body is required: send {\"name\":\"events-prod\",\"agent_ids\":[…]}.";
+    static final String RUNTIMES = "must be a non-empty array such as [\"iggy\", \"connectors\"]";
+
+    DeploymentService.NewDeployment toNewDeployment() {
+        List<Long> agents = new ArrayList<>();
+        if (agentId != null) {
+            agents.add(agentId);
+        }
+        if (agentIds != null) {
+            agents.addAll(agentIds);
+        }
+        if (agents.isEmpty()) {
+            throw new DomainException.Invalid("Give agent_id or agent_ids: the agents (nodes) to deploy on. List them with GET /agents.");
+        }
+        return new DeploymentService.NewDeployment(name.trim(), agents, runtimes(runtimes));
+    }
+
+    /** The runtimes named, each once, in order; {@code iggy} when none are named. */
+    static List<RuntimeName> runtimes(List<String> names) {
+        if (names == null) {
+            return List.of(RuntimeName.IGGY);
+        }
+        return names.stream().map(Runtimes::parse).distinct().toList();
+    }
+}
