@@ -20,7 +20,7 @@ import io.vertx.ext.web.RoutingContext;
 @ApplicationScoped
 public class RouterProblems {
 
-    private static final List<Integer> STATUSES = List.of(400, 404, 405, 406, 413, 414, 415, 431);
+    private static final List<Integer> STATUSES = List.of(400, 404, 405, 406, 411, 413, 414, 415, 431);
 
     @ConfigProperty(name = "quarkus.http.limits.max-body-size")
     Optional<MemorySize> maxBody;
@@ -52,6 +52,7 @@ public class RouterProblems {
             case 400 -> "The request is not well-formed HTTP; check its request line, headers and body.";
             case 404 -> "There is nothing at " + context.request().path() + "; check the path against the API reference.";
             case 405 -> "This path does not accept the " + context.request().method().name() + " method.";
+            case 411 -> "Send the request body with a Content-Length header.";
             case 406 -> "This API answers with application/json (errors with application/problem+json); accept one of them.";
             case 413 -> "The request body is larger than the " + maxBody.map(MemorySize::asLongValue).orElse(0L)
                     + " bytes the Supervisor accepts (quarkus.http.limits.max-body-size); send a smaller body.";

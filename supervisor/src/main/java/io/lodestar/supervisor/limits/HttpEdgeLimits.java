@@ -17,7 +17,7 @@ import io.vertx.ext.web.RoutingContext;
 
 /**
  * The request line, header and declared body limits, checked before any route so that a request past them
- * gets a problem+json answer (414, 431, 413). The server's own codec limits
+ * gets a problem+json answer (414, 431, 413; 411 for a chunked body, whose size only reading would tell). The server's own codec limits
  * ({@code quarkus.http.limits.max-initial-line-length}, {@code max-header-size}) are set well above these:
  * what passes them and fails these is answered here; only a request past the codec's limits gets the
  * codec's bare answer.
@@ -55,6 +55,14 @@ public class HttpEdgeLimits {
         if (headers > config.headerSize()) {
             refuse(context, 431, "The request headers take " + headers + " bytes; the Supervisor accepts at most "
                     + config.headerSize() + " (supervisor.limits.header-size). Send fewer or shorter headers.");
+            return;
+        }
+        String transfer = request.getHeader("Transfer-Encoding");
+        if (transfer != null && transfer.toLowerCase(java.util.Locale.ROOT).contains("chunked")) {
+            // A chunked body's size is known only once read, and the reader answers a body too large without a
+            // problem document: bodies come with their length, so they are refused before anything reads them.
+            refuse(context, 411, "Send the request body with a Content-Length header; chunked request bodies are not"
+                    + " accepted.");
             return;
         }
         long declared = parseLength(request.getHeader("Content-Length"));

@@ -62,6 +62,19 @@ class HttpEdgeTest {
     }
 
     @Test
+    void aChunkedBodyIsRefusedBeforeAnythingReadsIt() throws IOException {
+        StringBuilder request = new StringBuilder("POST /divisions HTTP/1.1\r\nHost: localhost\r\nld-api-key: " + Api.ADMIN_KEY
+                + "\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n");
+        String chunk = "a".repeat(64 * 1024);
+        for (int i = 0; i < 20; i++) {
+            request.append(Integer.toHexString(chunk.length())).append("\r\n").append(chunk).append("\r\n");
+        }
+        request.append("0\r\n\r\n");
+        String answer = raw(request.toString());
+        assertThat(answer).startsWith("HTTP/1.1 411").contains("application/problem+json").contains("Content-Length");
+    }
+
+    @Test
     void wrongMethodsAndMediaTypesAreProblems() {
         admin().put("/deployments").then().statusCode(405).contentType("application/problem+json")
                 .body("detail", containsString("method"));
