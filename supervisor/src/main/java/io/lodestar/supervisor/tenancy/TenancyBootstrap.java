@@ -20,7 +20,8 @@ import io.quarkus.runtime.StartupEvent;
  * On the first start of an empty database: a default tenant › division › environment and an admin
  * API key holding every permission, {@code operator} included: the default tenant is the operator's.
  * The key is taken from configuration, or generated and printed once. A database from before the
- * {@code operator} permission existed has it granted to the operator tenant's oldest managing key.
+ * {@code operator} permission existed, or whose operator keys were all revoked or expired, has it granted
+ * to the operator tenant's oldest usable managing key at start.
  */
 @ApplicationScoped
 public class TenancyBootstrap {
@@ -46,7 +47,8 @@ public class TenancyBootstrap {
         }
         if (ApiKey.count() == 0) {
             createAdminKey(Tenant.<Tenant>find("order by id").firstResult().id);
-        } else if (ApiKey.count("permissions like ?1", "%" + Permission.OPERATOR.wireName() + "%") == 0) {
+        } else if (ApiKey.<ApiKey>list("permissions like ?1", "%" + Permission.OPERATOR.wireName() + "%").stream()
+                .noneMatch(key -> key.usableAt(clock.instant()))) {
             grantOperatorToOldestAdmin();
         }
     }
