@@ -36,11 +36,9 @@ import io.lodestar.diagnostics.checks.os.ProcessLimitsCheck;
 import io.lodestar.diagnostics.checks.os.UptimeCheck;
 import io.lodestar.diagnostics.checks.os.VirtualizationCheck;
 import io.lodestar.diagnostics.checks.runtime.ConnectorsConfigCheck;
-import io.lodestar.diagnostics.checks.runtime.ConnectorsHealthCheck;
-import io.lodestar.diagnostics.checks.runtime.ConnectorsProcessCheck;
+import io.lodestar.diagnostics.checks.runtime.HealthEndpointCheck;
 import io.lodestar.diagnostics.checks.runtime.IggyConfigCheck;
-import io.lodestar.diagnostics.checks.runtime.IggyHealthCheck;
-import io.lodestar.diagnostics.checks.runtime.IggyProcessCheck;
+import io.lodestar.diagnostics.checks.runtime.RuntimeProcessCheck;
 import io.lodestar.diagnostics.checks.runtime.ServiceManagerCheck;
 import io.lodestar.diagnostics.checks.runtime.WardenCheck;
 import io.lodestar.diagnostics.checks.security.ConfigPermissionsCheck;
@@ -111,11 +109,13 @@ public final class CheckCatalog {
         f.put("limits.memlock", MemlockCheck::new);
         f.put("time.sync", TimeSyncCheck::new);
         f.put("time.timezone", TimezoneCheck::new);
-        f.put("runtime.iggy.process", IggyProcessCheck::new);
-        f.put("runtime.iggy.health", IggyHealthCheck::new);
+        f.put("runtime.iggy.process", () -> new RuntimeProcessCheck("runtime.iggy.process", "Iggy server process", HostContext::iggy));
+        f.put("runtime.iggy.health", () -> new HealthEndpointCheck("runtime.iggy.health", "Iggy server ping", HostContext::iggy));
         f.put("runtime.iggy.config", IggyConfigCheck::new);
-        f.put("runtime.connectors.process", ConnectorsProcessCheck::new);
-        f.put("runtime.connectors.health", ConnectorsHealthCheck::new);
+        f.put("runtime.connectors.process", () -> new RuntimeProcessCheck("runtime.connectors.process",
+                "Connectors runtime process", HostContext::connectors));
+        f.put("runtime.connectors.health", () -> new HealthEndpointCheck("runtime.connectors.health",
+                "Connectors runtime health", HostContext::connectors));
         f.put("runtime.connectors.config", ConnectorsConfigCheck::new);
         f.put("runtime.warden", WardenCheck::new);
         f.put("runtime.service_manager", ServiceManagerCheck::new);

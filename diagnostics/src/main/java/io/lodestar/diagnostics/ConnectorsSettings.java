@@ -2,6 +2,7 @@ package io.lodestar.diagnostics;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -13,7 +14,7 @@ import java.util.Optional;
  * @param logFile connectors log to stdout by default; set when the deployment redirects to a file
  */
 public record ConnectorsSettings(String processName, Path configPath, Path stateDir, int httpPort, URI healthUri,
-                                 Path logFile, String serviceUnit) {
+                                 Path logFile, String serviceUnit) implements RuntimeSettings {
 
     public ConnectorsSettings {
         Objects.requireNonNull(processName, "processName");
@@ -33,6 +34,17 @@ public record ConnectorsSettings(String processName, Path configPath, Path state
                 Path.of(env.getOrDefault("IGGY_CONNECTORS_CONFIG_PATH", "connectors.toml")),
                 Path.of("local_state"), 8081, URI.create("http://127.0.0.1:8081/health"), null,
                 "iggy-connectors.service");
+    }
+
+    /** {@code GET /health} answers {@code {"status":"healthy"}}. */
+    @Override
+    public boolean healthy(int status, String body) {
+        return status == 200 && body.replace(" ", "").contains("\"status\":\"healthy\"");
+    }
+
+    @Override
+    public List<Path> footprint() {
+        return List.of(configPath, stateDir);
     }
 
     public Optional<Path> log() {

@@ -6,6 +6,7 @@ import io.lodestar.diagnostics.host.HostReader;
 import io.lodestar.diagnostics.host.OshiHostProbe;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -37,6 +38,11 @@ public record HostContext(HostReader host, HostProbe probe, Clock clock, String 
         }
         deploymentName = deploymentName == null || deploymentName.isBlank() ? "standalone" : deploymentName;
         nodeId = nodeId == null || nodeId.isBlank() ? "local" : nodeId;
+    }
+
+    /** Every runtime Lodestar manages on the node. */
+    public List<RuntimeSettings> runtimes() {
+        return List.of(iggy, connectors);
     }
 
     public Optional<SupervisorLink> link() {

@@ -16,7 +16,7 @@ import java.util.Objects;
  */
 public record IggySettings(String processName, Path configPath, Path dataDir, int tcpPort, int quicPort,
                            int httpPort, int webSocketPort, URI pingUri, List<Path> tlsCertificates,
-                           String serviceUnit) {
+                           String serviceUnit) implements RuntimeSettings {
 
     public IggySettings {
         Objects.requireNonNull(processName, "processName");
@@ -38,6 +38,22 @@ public record IggySettings(String processName, Path configPath, Path dataDir, in
                 Path.of(env.getOrDefault("IGGY_CONFIG_PATH", "config.toml")),
                 Path.of(env.getOrDefault("IGGY_SYSTEM_PATH", "local_data")),
                 8090, 8080, 3000, 8092, URI.create("http://127.0.0.1:3000/ping"), List.of(), "iggy.service");
+    }
+
+    /** {@code GET /ping} answers {@code pong} with no authentication. */
+    @Override
+    public URI healthUri() {
+        return pingUri;
+    }
+
+    @Override
+    public boolean healthy(int status, String body) {
+        return status == 200 && body.strip().contains("pong");
+    }
+
+    @Override
+    public List<Path> footprint() {
+        return List.of(configPath, dataDir);
     }
 
     /** Iggy writes its server logs below the data directory. */

@@ -1,8 +1,8 @@
 package io.lodestar.warden;
 
 import io.grpc.ManagedChannel;
+import io.lodestar.protocol.RuntimeName;
 import io.lodestar.protocol.v1.HostFacts;
-import io.lodestar.protocol.v1.Task;
 import io.lodestar.warden.config.WardenConfig;
 import io.lodestar.warden.identity.Enrollment;
 import io.lodestar.warden.identity.IdentityFile;
@@ -25,14 +25,13 @@ import io.lodestar.warden.runtime.DriverRegistry;
 import io.lodestar.warden.runtime.HttpHealthProbe;
 import io.lodestar.warden.runtime.RuntimeDriver;
 import io.lodestar.warden.runtime.RuntimeDrivers;
-import io.lodestar.warden.runtime.RuntimeKind;
 import io.lodestar.warden.snapshot.NodeDiagnostics;
 import io.lodestar.warden.snapshot.SnapshotHandler;
 import io.lodestar.warden.snapshot.SnapshotUploader;
-import io.lodestar.warden.task.Reconfiguration;
 import io.lodestar.warden.state.FileTaskJournal;
 import io.lodestar.warden.task.InterruptedTasks;
 import io.lodestar.warden.task.OperationKillHandler;
+import io.lodestar.warden.task.Reconfiguration;
 import io.lodestar.warden.task.RuntimeActionHandler;
 import io.lodestar.warden.task.TaskHandlers;
 import io.lodestar.warden.task.TaskLanes;
@@ -45,6 +44,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.Executors;
@@ -102,16 +102,16 @@ public class WardenAgent {
         MDC.put("node_id", identity.nodeId());
 
         journal = FileTaskJournal.open(config.stateDir().resolve(JOURNAL_FILE), JOURNAL_ACKNOWLEDGED_KEPT);
-        InterruptedTasks.settle(journal, drivers);
         lanes = new TaskLanes();
         SnapshotHandler snapshots = new SnapshotHandler(
                 () -> NodeDiagnostics.context(config, identity.nodeId(), version, clock.instant()),
                 new SnapshotUploader(channel, identity, SNAPSHOT_UPLOAD_TIMEOUT), config.stateDir().resolve("snapshots"),
                 Duration.ofSeconds(2));
-        TaskHandlers handlers = new TaskHandlers(Map.of(
-                Task.KindCase.RUNTIME_ACTION, new RuntimeActionHandler(drivers, new Reconfiguration(configPaths())),
-                Task.KindCase.SNAPSHOT, snapshots,
-                Task.KindCase.OPERATION_KILL, new OperationKillHandler(drivers, journal)));
+        TaskHandlers handlers = new TaskHandlers(List.of(
+                new RuntimeActionHandler(drivers, new Reconfiguration(configPaths())),
+                snapshots,
+                new OperationKillHandler(drivers, journal)));
+        InterruptedTasks.settle(journal, handlers);
         SupervisorClock supervisorClock = new SupervisorClock(clock);
         TaskIntake intake = new TaskIntake(journal, handlers, lanes, current, supervisorClock::millis);
         heartbeats = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -137,7 +137,7 @@ public class WardenAgent {
                 config.reconnect().max(), supervisorClock, current);
         Log.infof("Warden %s starting as node %d; Supervisor at %s; runtimes %s",
                 version, identity.nodeId(), supervisor,
-                drivers.all().keySet().stream().map(RuntimeKind::label).toList());
+                drivers.all().keySet().stream().map(RuntimeName::wireName).toList());
         link.start();
     }
 
@@ -151,17 +151,18 @@ public class WardenAgent {
         }
     }
 
-    private Map<RuntimeKind, Path> logFiles(DriverRegistry drivers) {
-        Map<RuntimeKind, Path> files = new EnumMap<>(RuntimeKind.class);
-        drivers.driver(RuntimeKind.IGGY).ifPresent(d -> files.put(RuntimeKind.IGGY, config.runtimes().iggy().logFile()));
-        drivers.driver(RuntimeKind.CONNECTORS).ifPresent(d -> files.put(RuntimeKind.CONNECTORS, config.runtimes().connectors().logFile()));
+    /** The log file of every enabled runtime. */
+    private Map<RuntimeName, Path> logFiles(DriverRegistry drivers) {
+        Map<RuntimeName, Path> files = new EnumMap<>(RuntimeName.class);
+        drivers.all().keySet().forEach(runtime -> files.put(runtime, config.runtimes().of(runtime).logFile()));
         return files;
     }
 
-    private Map<RuntimeKind, Path> configPaths() {
-        Map<RuntimeKind, Path> paths = new EnumMap<>(RuntimeKind.class);
-        config.runtimes().iggy().configPath().ifPresent(path -> paths.put(RuntimeKind.IGGY, path));
-        config.runtimes().connectors().configPath().ifPresent(path -> paths.put(RuntimeKind.CONNECTORS, path));
+    private Map<RuntimeName, Path> configPaths() {
+        Map<RuntimeName, Path> paths = new EnumMap<>(RuntimeName.class);
+        for (RuntimeName runtime : RuntimeName.values()) {
+            config.runtimes().of(runtime).configPath().ifPresent(path -> paths.put(runtime, path));
+        }
         return paths;
     }
 

@@ -1,7 +1,6 @@
 package io.lodestar.warden;
 
 import io.lodestar.diagnostics.cli.DiagnoseCommand;
-import io.lodestar.warden.identity.EnrollCommand;
 import io.lodestar.warden.identity.IdentityException;
 import io.lodestar.warden.state.JournalException;
 import io.quarkus.logging.Log;

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.grpc.Grpc;
 import io.grpc.InsecureServerCredentials;
 import io.grpc.Server;
+import io.lodestar.protocol.RuntimeName;
 import io.lodestar.protocol.v1.Hello;
 import io.lodestar.protocol.v1.Runtime;
 import io.lodestar.protocol.v1.RuntimeAction;
@@ -15,7 +16,6 @@ import io.lodestar.protocol.v1.TaskState;
 import io.lodestar.protocol.v1.TaskUpdate;
 import io.lodestar.testsupport.net.FreePorts;
 import io.lodestar.testsupport.standin.StandInCommand;
-import io.lodestar.testsupport.standin.StandInMode;
 import io.lodestar.warden.config.WardenConfig;
 import io.lodestar.warden.identity.IdentityFile;
 import io.lodestar.warden.identity.NodeIdentity;
@@ -77,7 +77,7 @@ class WardenAgentTest {
                 "warden.reconnect.initial", "50ms",
                 "warden.reconnect.max", "500ms",
                 "warden.runtimes.connectors.enabled", "false",
-                "warden.runtimes.iggy.command", String.join(",", StandInCommand.of(StandInMode.IGGY)),
+                "warden.runtimes.iggy.command", String.join(",", StandInCommand.of(RuntimeName.IGGY)),
                 "warden.runtimes.iggy.working-dir", dir.resolve("iggy").toString(),
                 "warden.runtimes.iggy.health-url", "http://127.0.0.1:" + tcp[0] + "/ping",
                 "warden.runtimes.iggy.env", "IGGY_HTTP_ADDRESS=127.0.0.1:" + tcp[0] + ",IGGY_TCP_ADDRESS=127.0.0.1:"

@@ -1,6 +1,7 @@
 package io.lodestar.diagnostics.checks;
 
 import io.lodestar.diagnostics.HostContext;
+import io.lodestar.diagnostics.RuntimeSettings;
 import io.lodestar.diagnostics.host.ProcessInfo;
 import java.util.Comparator;
 import java.util.Optional;
@@ -12,14 +13,14 @@ public final class RuntimeProcesses {
     }
 
     public static Optional<ProcessInfo> iggy(HostContext context) {
-        return named(context, context.iggy().processName());
+        return of(context, context.iggy());
     }
 
     public static Optional<ProcessInfo> connectors(HostContext context) {
-        return named(context, context.connectors().processName());
+        return of(context, context.connectors());
     }
 
-    private static Optional<ProcessInfo> named(HostContext context, String name) {
-        return context.probe().processesNamed(name).stream().max(Comparator.comparing(ProcessInfo::uptime));
+    public static Optional<ProcessInfo> of(HostContext context, RuntimeSettings runtime) {
+        return context.probe().processesNamed(runtime.processName()).stream().max(Comparator.comparing(ProcessInfo::uptime));
     }
 }

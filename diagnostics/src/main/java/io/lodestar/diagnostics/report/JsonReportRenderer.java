@@ -1,55 +1,61 @@
 package io.lodestar.diagnostics.report;
 
+import com.fasterxml.jackson.core.JsonFactoryBuilder;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.lodestar.diagnostics.Finding;
-import java.util.Map;
-import java.util.StringJoiner;
+import java.io.UncheckedIOException;
 
-/** {@code results.json}: the report model as JSON, also embedded in the HTML for tools. */
+/**
+ * {@code results.json}: the report model as JSON, also embedded in the HTML for tools. Built as a
+ * Jackson tree, never by mapping classes, so a native-image Warden needs no reflection
+ * registration for it.
+ */
 public final class JsonReportRenderer {
 
     public static final int SCHEMA_VERSION = 1;
 
+    private static final ObjectMapper MAPPER = JsonMapper.builder(new JsonFactoryBuilder()
+            .characterEscapes(new ScriptSafeEscapes()).build()).enable(SerializationFeature.INDENT_OUTPUT).build();
+
     public String render(Report report) {
+        ObjectNode root = MAPPER.createObjectNode().put("schema", SCHEMA_VERSION);
         ReportHeader h = report.header();
-        StringBuilder out = new StringBuilder(16 * 1024);
-        out.append("{\n  \"schema\": ").append(SCHEMA_VERSION).append(",\n  \"header\": {")
-                .append("\"deployment\": ").append(Json.quote(h.deploymentName()))
-                .append(", \"node_id\": ").append(Json.quote(h.nodeId()))
-                .append(", \"hostname\": ").append(Json.quote(h.hostname()))
-                .append(", \"generated_at\": ").append(Json.quote(h.generatedAt().toString()))
-                .append(", \"duration_ms\": ").append(h.duration().toMillis())
-                .append(", \"sampling_window_ms\": ").append(h.samplingWindow().toMillis())
-                .append(", \"warden_version\": ").append(Json.quote(h.wardenVersion()))
-                .append(", \"redacted\": ").append(h.redacted())
-                .append(", \"notes\": ").append(array(h.notes()))
-                .append("},\n  \"summary\": {");
-        StringJoiner counts = new StringJoiner(", ");
-        report.counts().forEach((status, n) -> counts.add(Json.quote(status.label()) + ": " + n));
-        out.append(counts).append("},\n  \"results\": [");
-        StringJoiner results = new StringJoiner(",", "\n", "\n  ");
-        report.inReadingOrder().forEach(f -> results.add(finding(f)));
-        return out.append(report.findings().isEmpty() ? "" : results.toString()).append("]\n}\n").toString();
-    }
-
-    private static String finding(Finding f) {
-        StringJoiner details = new StringJoiner(", ", "{", "}");
-        for (Map.Entry<String, String> e : f.result().details().entrySet()) {
-            details.add(Json.quote(e.getKey()) + ": " + Json.quote(e.getValue()));
+        ObjectNode header = root.putObject("header")
+                .put("deployment", h.deploymentName())
+                .put("node_id", h.nodeId())
+                .put("hostname", h.hostname())
+                .put("generated_at", h.generatedAt().toString())
+                .put("duration_ms", h.duration().toMillis())
+                .put("sampling_window_ms", h.samplingWindow().toMillis())
+                .put("warden_version", h.wardenVersion())
+                .put("redacted", h.redacted());
+        ArrayNode notes = header.putArray("notes");
+        h.notes().forEach(notes::add);
+        ObjectNode summary = root.putObject("summary");
+        report.counts().forEach((status, n) -> summary.put(status.label(), n));
+        ArrayNode results = root.putArray("results");
+        report.inReadingOrder().forEach(f -> finding(results.addObject(), f));
+        try {
+            return MAPPER.writeValueAsString(root) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException("a report tree that cannot be written", e);
         }
-        return "    {\"id\": " + Json.quote(f.id())
-                + ", \"title\": " + Json.quote(f.title())
-                + ", \"category\": " + Json.quote(f.category().label())
-                + ", \"status\": " + Json.quote(f.status().label())
-                + ", \"summary\": " + Json.quote(f.result().summary())
-                + ", \"details\": " + details
-                + ", \"remediation\": " + Json.quote(f.result().remediation())
-                + ", \"elapsed_ms\": " + f.elapsed().toMillis() + "}";
     }
 
-    private static String array(java.util.List<String> items) {
-        StringJoiner out = new StringJoiner(", ", "[", "]");
-        items.forEach(i -> out.add(Json.quote(i)));
-        return out.toString();
+    private static void finding(ObjectNode out, Finding f) {
+        out.put("id", f.id())
+                .put("title", f.title())
+                .put("category", f.category().label())
+                .put("status", f.status().label())
+                .put("summary", f.result().summary());
+        ObjectNode details = out.putObject("details");
+        f.result().details().forEach(details::put);
+        out.put("remediation", f.result().remediation())
+                .put("elapsed_ms", f.elapsed().toMillis());
     }
-
 }

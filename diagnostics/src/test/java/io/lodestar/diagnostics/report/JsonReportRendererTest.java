@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.lodestar.diagnostics.Category;
+import io.lodestar.diagnostics.CheckResult;
 import io.lodestar.diagnostics.testing.SampleReports;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class JsonReportRendererTest {
@@ -47,5 +50,23 @@ class JsonReportRendererTest {
         assertThat(text).doesNotContain("</").doesNotContain("<script");
         JsonNode logs = json.findValue("excerpt");
         assertThat(logs.asText()).isEqualTo("<script>alert('x')</script></script><!-- & \"quoted\"");
+    }
+
+    @Test
+    void quotesBackslashesControlCharactersAndNonAsciiRoundTrip() {
+        String message = "path \"C:\\iggy\\data\" \\ tab\tnewline\nreturn\rnul\u0000bell\u0007esc\u001bdel\u007f "
+                + "ünïcödé 日本語 🚀 line\u2028paragraph\u2029end";
+        Report report = new Report(SampleReports.header(), List.of(SampleReports.finding("runtime.iggy.config", Category.RUNTIMES,
+                CheckResult.fail(message).detail(message, message).remediation(message).build())));
+
+        String text = new JsonReportRenderer().render(report);
+        JsonNode result = parse(text).get("results").get(0);
+
+        assertThat(result.get("summary").asText()).isEqualTo(message);
+        assertThat(result.get("remediation").asText()).isEqualTo(message);
+        assertThat(result.get("details").get(message).asText()).isEqualTo(message);
+        assertThat(text).as("no raw control character, LS or PS").doesNotContainPattern("[\\x00-\\x09\\x0b-\\x1f\\u2028\\u2029]")
+                .contains("\\\"C:\\\\iggy\\\\data\\\"", "tab\\tnewline\\nreturn\\r", "\\u2028", "\\u2029")
+                .contains("ünïcödé 日本語 🚀");
     }
 }

@@ -1,5 +1,6 @@
 package io.lodestar.testsupport.standin;
 
+import io.lodestar.protocol.RuntimeName;
 import io.lodestar.testsupport.net.FreePorts;
 import io.lodestar.testsupport.standin.config.Address;
 import io.lodestar.testsupport.standin.config.ConfigSource;
@@ -41,7 +42,7 @@ public final class StandInProcess implements AutoCloseable {
     /** How long {@link #stop()} waits after SIGTERM before it sends SIGKILL. */
     public static final Duration DEFAULT_STOP_GRACE = Duration.ofSeconds(10);
 
-    private final StandInMode mode;
+    private final StandInFacts facts;
     private final Process process;
     private final Path workingDir;
     private final Path outputFile;
@@ -49,9 +50,9 @@ public final class StandInProcess implements AutoCloseable {
     private final RuntimeConfig config;
     private final String configError;
 
-    private StandInProcess(StandInMode mode, Process process, Path workingDir, Path outputFile,
+    private StandInProcess(StandInFacts facts, Process process, Path workingDir, Path outputFile,
                            Map<String, String> env, RuntimeConfig config, String configError) {
-        this.mode = mode;
+        this.facts = facts;
         this.process = process;
         this.workingDir = workingDir;
         this.outputFile = outputFile;
@@ -60,20 +61,21 @@ public final class StandInProcess implements AutoCloseable {
         this.configError = configError;
     }
 
-    public static Builder builder(StandInMode mode) {
-        return new Builder(mode);
+    public static Builder builder(RuntimeName runtime) {
+        return new Builder(StandInFacts.of(runtime));
     }
 
     public static Builder iggy() {
-        return builder(StandInMode.IGGY);
+        return builder(RuntimeName.IGGY);
     }
 
     public static Builder connectors() {
-        return builder(StandInMode.CONNECTORS);
+        return builder(RuntimeName.CONNECTORS);
     }
 
-    public StandInMode mode() {
-        return mode;
+    /** The runtime this stand-in stands in for. */
+    public RuntimeName runtime() {
+        return facts.runtime();
     }
 
     public Process process() {
@@ -126,14 +128,14 @@ public final class StandInProcess implements AutoCloseable {
 
     private Address address(String section) {
         return config().listener(section).filter(ListenerConfig::enabled)
-                .orElseThrow(() -> new IllegalStateException(mode.argument() + " has no enabled " + section + " listener"))
+                .orElseThrow(() -> new IllegalStateException(facts.runtime().wireName() + " has no enabled " + section + " listener"))
                 .address();
     }
 
     /** {@code http://host:port/ping} (iggy) or {@code /health} (connectors). */
     public URI healthUri() {
         Address http = address("http");
-        return URI.create("http://" + new Address(http.dialHost(), http.port()) + mode.healthPath());
+        return URI.create("http://" + new Address(http.dialHost(), http.port()) + facts.healthPath());
     }
 
     /** One liveness probe: does the health path answer 200 now? */
@@ -157,14 +159,14 @@ public final class StandInProcess implements AutoCloseable {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             if (!process.isAlive()) {
-                throw new IllegalStateException(mode.argument() + " stand-in exited with code "
+                throw new IllegalStateException(facts.runtime().wireName() + " stand-in exited with code "
                         + process.exitValue() + " before becoming healthy; output:\n" + output());
             }
             if (isHealthy()) {
                 return this;
             }
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException(mode.argument() + " stand-in not healthy within " + timeout
+                throw new IllegalStateException(facts.runtime().wireName() + " stand-in not healthy within " + timeout
                         + "; output:\n" + output());
             }
             sleep(Duration.ofMillis(10));
@@ -234,15 +236,15 @@ public final class StandInProcess implements AutoCloseable {
     /** Configures and starts a stand-in process. */
     public static final class Builder {
 
-        private final StandInMode mode;
+        private final StandInFacts facts;
         private final Map<String, String> env = new LinkedHashMap<>();
         private Path workingDir;
         private Path outputFile;
         private List<String> command;
         private boolean freePorts = true;
 
-        private Builder(StandInMode mode) {
-            this.mode = mode;
+        private Builder(StandInFacts facts) {
+            this.facts = facts;
         }
 
         /** The child's working dir, against which config and data paths resolve; a new temp dir by default. */
@@ -264,12 +266,12 @@ public final class StandInProcess implements AutoCloseable {
 
         /** Sets {@code [section] key} through its environment override ({@code IGGY_HTTP_ADDRESS}). */
         public Builder override(String section, String key, String value) {
-            return env(mode.envKey(section, key), value);
+            return env(facts.envKey(section, key), value);
         }
 
         /** The config file, through {@code IGGY_CONFIG_PATH} or {@code IGGY_CONNECTORS_CONFIG_PATH}. */
         public Builder configFile(Path file) {
-            return env(mode.configPathEnv(), file.toString());
+            return env(facts.configPathEnv(), file.toString());
         }
 
         /** Sets a knob by its TOML name ({@code fail_health}) through {@code STANDIN_<NAME>}. */
@@ -311,13 +313,13 @@ public final class StandInProcess implements AutoCloseable {
             return this;
         }
 
-        /** Where stdout and stderr go (appended); {@code <workingDir>/standin-<mode>.out} by default. */
+        /** Where stdout and stderr go (appended); {@code <workingDir>/standin-<runtime>.out} by default. */
         public Builder output(Path file) {
             this.outputFile = file;
             return this;
         }
 
-        /** Replaces {@link StandInCommand#of(StandInMode)}, e.g. with {@code bin/standin-runtime iggy}. */
+        /** Replaces {@link StandInCommand#of(RuntimeName)}, e.g. with {@code bin/standin-runtime iggy}. */
         public Builder command(List<String> command) {
             this.command = List.copyOf(command);
             return this;
@@ -329,13 +331,13 @@ public final class StandInProcess implements AutoCloseable {
          */
         public StandInProcess start() {
             try {
-                Path dir = workingDir != null ? workingDir : Files.createTempDirectory("standin-" + mode.argument());
+                Path dir = workingDir != null ? workingDir : Files.createTempDirectory("standin-" + facts.runtime().wireName());
                 Files.createDirectories(dir);
                 if (freePorts) {
                     assignFreePorts(dir);
                 }
-                Path output = outputFile != null ? outputFile : dir.resolve("standin-" + mode.argument() + ".out");
-                ProcessBuilder builder = new ProcessBuilder(command != null ? command : StandInCommand.of(mode))
+                Path output = outputFile != null ? outputFile : dir.resolve("standin-" + facts.runtime().wireName() + ".out");
+                ProcessBuilder builder = new ProcessBuilder(command != null ? command : StandInCommand.of(facts.runtime()))
                         .directory(dir.toFile())
                         .redirectErrorStream(true)
                         .redirectOutput(ProcessBuilder.Redirect.appendTo(output.toFile()));
@@ -345,25 +347,25 @@ public final class StandInProcess implements AutoCloseable {
                 RuntimeConfig config = null;
                 String configError = null;
                 try {
-                    config = RuntimeConfig.load(mode, dir, env);
+                    config = RuntimeConfig.load(facts.runtime(), dir, env);
                 } catch (InvalidConfigException e) {
                     configError = e.getMessage();
                 }
-                return new StandInProcess(mode, builder.start(), dir, output, Map.copyOf(env), config, configError);
+                return new StandInProcess(facts, builder.start(), dir, output, Map.copyOf(env), config, configError);
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot start the " + mode.argument() + " stand-in", e);
+                throw new UncheckedIOException("cannot start the " + facts.runtime().wireName() + " stand-in", e);
             }
         }
 
         private void assignFreePorts(Path dir) {
             Optional<ConfigSource> source;
             try {
-                source = Optional.of(ConfigSource.read(mode, dir, env));
+                source = Optional.of(ConfigSource.read(facts, dir, env));
             } catch (InvalidConfigException e) {
                 source = Optional.empty();  // the child will refuse it; only the environment counts
             }
-            for (ListenerSpec spec : mode.listeners()) {
-                String key = mode.envKey(spec.section(), "address");
+            for (ListenerSpec spec : facts.listeners()) {
+                String key = facts.envKey(spec.section(), "address");
                 boolean explicit = env.containsKey(key)
                         || source.flatMap(s -> s.setting(spec.section(), "address")).isPresent();
                 if (!explicit) {

@@ -1,5 +1,6 @@
 package io.lodestar.testsupport.standin;
 
+import io.lodestar.protocol.RuntimeName;
 import io.lodestar.testsupport.standin.config.InvalidConfigException;
 import io.lodestar.testsupport.standin.config.Knobs;
 import io.lodestar.testsupport.standin.config.RuntimeConfig;
@@ -10,8 +11,10 @@ import io.lodestar.testsupport.standin.server.Signals;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.stream.Collectors;
 
 /**
  * A stand-in for {@code iggy-server} and {@code iggy-connectors}: reads the same config, binds the
@@ -23,7 +26,10 @@ import java.util.concurrent.CountDownLatch;
  */
 public final class StandInRuntime {
 
-    private final StandInMode mode;
+    private static final String USAGE = "usage: StandInRuntime " + Arrays.stream(RuntimeName.values())
+            .map(RuntimeName::wireName).collect(Collectors.joining("|"));
+
+    private final StandInFacts facts;
     private final RuntimeLog log;
     private final List<String> ignoredArgs;
     private final long pid = ProcessHandle.current().pid();
@@ -32,32 +38,32 @@ public final class StandInRuntime {
     private volatile boolean stopping;
     private volatile Listeners listeners;
 
-    private StandInRuntime(StandInMode mode, RuntimeLog log, List<String> ignoredArgs) {
-        this.mode = mode;
+    private StandInRuntime(StandInFacts facts, RuntimeLog log, List<String> ignoredArgs) {
+        this.facts = facts;
         this.log = log;
         this.ignoredArgs = ignoredArgs;
     }
 
     public static void main(String[] args) {
         if (args.length == 0) {
-            System.err.println("usage: StandInRuntime iggy|connectors");
+            System.err.println(USAGE);
             System.exit(2);
         }
-        StandInMode mode;
+        StandInFacts facts;
         try {
-            mode = StandInMode.fromArgument(args[0]);
+            facts = StandInFacts.fromArgument(args[0]);
         } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage() + "\nusage: StandInRuntime iggy|connectors");
+            System.err.println(e.getMessage() + "\n" + USAGE);
             System.exit(2);
             return;
         }
-        RuntimeLog log = new RuntimeLog(mode.binaryName());
-        StandInRuntime runtime = new StandInRuntime(mode, log, List.of(args).subList(1, args.length));
+        RuntimeLog log = new RuntimeLog(facts.binaryName());
+        StandInRuntime runtime = new StandInRuntime(facts, log, List.of(args).subList(1, args.length));
         // before the config is read (Jackson takes a while to load), so an early SIGTERM still drains
         Signals.onTermination(runtime::drain,
                 signal -> log.warn("Received " + signal + " again, ignoring it: already shutting down."));
         try {
-            runtime.config = RuntimeConfig.load(mode, Path.of("").toAbsolutePath(), System.getenv());
+            runtime.config = RuntimeConfig.load(facts.runtime(), Path.of("").toAbsolutePath(), System.getenv());
             runtime.run();
         } catch (InvalidConfigException e) {
             log.error("invalid configuration: " + e.getMessage());
@@ -80,7 +86,7 @@ public final class StandInRuntime {
         if (data.logFile().isPresent()) {
             log.attach(data.logFile().get());
         }
-        log.info("Starting " + mode.binaryName() + " (Lodestar stand-in), pid " + pid + ".");
+        log.info("Starting " + facts.binaryName() + " (Lodestar stand-in), pid " + pid + ".");
         log.info(config.configFileFound()
                 ? "Loaded configuration from " + config.configFile() + "."
                 : "Configuration file " + config.configFile() + " not found, using the built-in defaults.");
@@ -96,7 +102,7 @@ public final class StandInRuntime {
         }
         listeners = Listeners.bind(config, log, startedAt, pid);
         long startCount = data.recordStart(pid, startedAt, config.configFile(), listeners.bound());
-        log.info(runningMessage() + " (start " + startCount + ")");
+        log.info(facts.runningMessage() + " (start " + startCount + ")");
         if (!knobs.crashAfter().isZero()) {
             Thread crasher = new Thread(() -> {
                 sleep(knobs.crashAfter());
@@ -106,12 +112,6 @@ public final class StandInRuntime {
             crasher.start();
         }
         new CountDownLatch(1).await();
-    }
-
-    private String runningMessage() {
-        return mode == StandInMode.IGGY
-                ? "Iggy server is running. Press CTRL+C to shut down."
-                : "Iggy connectors runtime is running.";
     }
 
     private void drain(String signal) {
@@ -124,7 +124,7 @@ public final class StandInRuntime {
         if (open != null) {
             open.close();
         }
-        log.info(mode.binaryName() + " has shut down gracefully.");
+        log.info(facts.binaryName() + " has shut down gracefully.");
         System.exit(0);
     }
 

@@ -1,5 +1,6 @@
 package io.lodestar.testsupport.standin;
 
+import io.lodestar.protocol.RuntimeName;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.File;
@@ -10,7 +11,7 @@ class StandInCommandTest {
 
     @Test
     void commandRunsTheMainClassWithTheModeLast() {
-        List<String> command = StandInCommand.of(StandInMode.CONNECTORS, "a.jar");
+        List<String> command = StandInCommand.of(RuntimeName.CONNECTORS, "a.jar");
 
         assertThat(command.get(0)).isEqualTo(StandInCommand.javaExecutable().toString());
         assertThat(command).containsSubsequence("-cp", "a.jar", "io.lodestar.testsupport.standin.StandInRuntime", "connectors");
@@ -19,14 +20,16 @@ class StandInCommandTest {
     }
 
     @Test
-    void classpathHoldsThisModuleAndJacksonOnly() {
+    void classpathHoldsThisModuleJacksonAndTheRuntimeNamesOnly() {
         String[] entries = StandInCommand.classpath().split(File.pathSeparator);
 
         assertThat(entries[0]).endsWith("classes");
-        assertThat(entries).hasSize(5)
+        assertThat(entries).hasSize(7)
                 .anyMatch(e -> e.contains("jackson-dataformat-toml"))
                 .anyMatch(e -> e.contains("jackson-databind"))
                 .anyMatch(e -> e.contains("jackson-core"))
-                .anyMatch(e -> e.contains("jackson-annotations"));
+                .anyMatch(e -> e.contains("jackson-annotations"))
+                .anyMatch(e -> e.contains("protocol"))
+                .anyMatch(e -> e.contains("protobuf-java"));
     }
 }

@@ -1,5 +1,6 @@
 package io.lodestar.testsupport.standin;
 
+import io.lodestar.protocol.RuntimeName;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lodestar.testsupport.net.FreePorts;
@@ -87,8 +88,8 @@ class StandInFailureTest {
     }
 
     @Test
-    void unknownModeExitsTwo() throws Exception {
-        List<String> command = new ArrayList<>(StandInCommand.of(StandInMode.IGGY));
+    void unknownRuntimeExitsTwo() throws Exception {
+        List<String> command = new ArrayList<>(StandInCommand.of(RuntimeName.IGGY));
         command.set(command.size() - 1, "kafka");
 
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();

@@ -44,7 +44,12 @@ class StandInScriptTest {
         jar(Path.of(classpath[0]), target.resolve("lodestar-test-support-0.0.0-TEST.jar"));
         for (int i = 1; i < classpath.length; i++) {
             Path dependency = Path.of(classpath[i]);
-            Files.copy(dependency, lib.resolve(dependency.getFileName()));
+            if (Files.isDirectory(dependency)) {
+                // a module of the same build (the protocol), as classes: packaging makes it a jar
+                jar(dependency, lib.resolve("dependency-" + i + ".jar"));
+            } else {
+                Files.copy(dependency, lib.resolve(dependency.getFileName()));
+            }
         }
     }
 

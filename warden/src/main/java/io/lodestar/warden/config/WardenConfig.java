@@ -1,5 +1,6 @@
 package io.lodestar.warden.config;
 
+import io.lodestar.protocol.RuntimeName;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.nio.file.Path;
@@ -101,6 +102,14 @@ public interface WardenConfig {
 
         /** The Iggy connectors runtime ({@code iggy-connectors}). */
         Connectors connectors();
+
+        /** The configuration of {@code runtime}: the one place that maps a runtime to its group of keys. */
+        default RuntimeConfig of(RuntimeName runtime) {
+            return switch (runtime) {
+                case IGGY -> iggy();
+                case CONNECTORS -> connectors();
+            };
+        }
     }
 
     /** The {@code iggy} runtime: the defaults of {@link RuntimeConfig} for {@code iggy-server}. */

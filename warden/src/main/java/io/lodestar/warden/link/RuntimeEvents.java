@@ -4,7 +4,6 @@ import io.lodestar.protocol.v1.RuntimeEvent;
 import io.lodestar.protocol.v1.WardenMessage;
 import io.lodestar.warden.runtime.RuntimeExit;
 import io.lodestar.warden.runtime.RuntimeExitListener;
-import io.lodestar.warden.runtime.RuntimeKind;
 import io.quarkus.logging.Log;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -28,8 +27,7 @@ public final class RuntimeEvents implements RuntimeExitListener {
     @Override
     public void exited(RuntimeExit exit) {
         RuntimeEvent event = RuntimeEvent.newBuilder()
-                .setRuntime(RuntimeKind.ofLabel(exit.runtime()).map(RuntimeKind::wire)
-                        .orElse(io.lodestar.protocol.v1.Runtime.RUNTIME_UNSPECIFIED))
+                .setRuntime(exit.runtime().proto())
                 .setKind(RuntimeEvent.Kind.KIND_EXITED)
                 .setPid(exit.pid())
                 .setExitCode(exit.exitCode())

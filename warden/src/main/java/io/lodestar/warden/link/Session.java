@@ -5,6 +5,7 @@ import io.lodestar.protocol.v1.Heartbeat;
 import io.lodestar.protocol.v1.Hello;
 import io.lodestar.protocol.v1.HostFacts;
 import io.lodestar.protocol.v1.HostMetrics;
+import io.lodestar.protocol.v1.LogChunk;
 import io.lodestar.protocol.v1.RuntimeStatus;
 import io.lodestar.protocol.v1.SupervisorMessage;
 import io.lodestar.protocol.v1.TaskUpdate;
@@ -12,6 +13,7 @@ import io.lodestar.protocol.v1.TaskUpdateAck;
 import io.lodestar.protocol.v1.WardenMessage;
 import io.lodestar.protocol.v1.Welcome;
 import io.lodestar.warden.identity.NodeIdentity;
+import io.lodestar.warden.logs.LogReplies;
 import io.lodestar.warden.logs.LogRequests;
 import io.lodestar.warden.state.TaskJournal;
 import io.quarkus.logging.Log;
@@ -181,7 +183,7 @@ public final class Session {
         switch (message.getBodyCase()) {
             case LOG_REQUEST -> {
                 if (logs != null) {
-                    logs.receive(message.getLogRequest(), stream);
+                    logs.receive(message.getLogRequest(), logReplies(stream));
                 }
             }
             case TASK -> intake.receive(message.getTask());
@@ -192,6 +194,20 @@ public final class Session {
             case WELCOME -> Log.debug("ignoring a second Welcome on the same stream");
             case BODY_NOT_SET -> Log.debug("ignoring an empty message from the Supervisor");
         }
+    }
+
+    private static LogReplies logReplies(LinkStream stream) {
+        return new LogReplies() {
+            @Override
+            public boolean send(LogChunk chunk) {
+                return stream.send(WardenMessage.newBuilder().setLogChunk(chunk).build());
+            }
+
+            @Override
+            public boolean isDone() {
+                return stream.isDone();
+            }
+        };
     }
 
     private static Status endStatus(LinkStream stream) {

@@ -3,13 +3,13 @@ package io.lodestar.warden.link;
 import io.lodestar.protocol.v1.Task;
 import io.lodestar.protocol.v1.TaskState;
 import io.lodestar.protocol.v1.TaskUpdate;
+import io.lodestar.warden.runtime.RuntimeProgress;
 import io.lodestar.warden.state.JournalEntry;
 import io.lodestar.warden.state.TaskJournal;
 import io.lodestar.warden.task.TaskHandler;
 import io.lodestar.warden.task.TaskHandlers;
 import io.lodestar.warden.task.TaskLanes;
 import io.lodestar.warden.task.TaskOutcome;
-import io.lodestar.warden.task.TaskProgress;
 import io.quarkus.logging.Log;
 import java.util.Optional;
 import java.util.function.LongSupplier;
@@ -61,7 +61,7 @@ public final class TaskIntake {
             }
             journal.accept(task);
             sink.send(update(taskId, TaskState.TASK_STATE_ACCEPTED, "", 0));
-            Log.infof("task %d accepted: %s", taskId, describe(task));
+            Log.infof("task %d accepted: %s", taskId, handler.get().describe(task));
             lanes.submit(handler.get().lane(task), () -> run(task, handler.get()));
         } finally {
             MDC.remove("task_id");
@@ -85,8 +85,9 @@ public final class TaskIntake {
         TaskOutcome outcome;
         try {
             // A driver's "process is up" goes out as RUNNING before the outcome (the Supervisor's deployment status uses it).
-            outcome = TaskProgress.reportingTo((message, pid) -> sink.send(update(task.getTaskId(), TaskState.TASK_STATE_RUNNING,
-                    message, pid)), () -> handler.run(task));
+            RuntimeProgress progress = (message, pid) -> sink.send(update(task.getTaskId(), TaskState.TASK_STATE_RUNNING,
+                    message, pid));
+            outcome = handler.run(task, progress);
         } catch (RuntimeException e) {
             Log.errorf(e, "task %d failed unexpectedly", task.getTaskId());
             outcome = TaskOutcome.failed("the Warden failed to run the task: " + e.getMessage());
@@ -112,12 +113,5 @@ public final class TaskIntake {
 
     private static TaskUpdate update(long taskId, TaskState state, String message, long pid) {
         return TaskUpdate.newBuilder().setTaskId(taskId).setState(state).setMessage(message).setPid(pid).build();
-    }
-
-    private static String describe(Task task) {
-        if (task.hasRuntimeAction()) {
-            return task.getRuntimeAction().getAction() + " " + task.getRuntimeAction().getRuntime();
-        }
-        return task.getKindCase().toString();
     }
 }

@@ -1,10 +1,8 @@
 package io.lodestar.warden.logs;
 
+import io.lodestar.protocol.RuntimeName;
 import io.lodestar.protocol.v1.LogChunk;
 import io.lodestar.protocol.v1.LogRequest;
-import io.lodestar.protocol.v1.WardenMessage;
-import io.lodestar.warden.link.LinkStream;
-import io.lodestar.warden.runtime.RuntimeKind;
 import io.quarkus.logging.Log;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
@@ -20,7 +18,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Answers the Supervisor's log requests: reads are ephemeral (nothing journalled), answered on the
- * stream they came in on. A follow sends what the log gains every {@link #FOLLOW_POLL} until the
+ * stream they came in on ({@link LogReplies}). A follow sends what the log gains every {@link #FOLLOW_POLL} until the
  * Supervisor cancels it, the stream ends, or {@link #MAX_FOLLOW} passes.
  */
 public final class LogRequests {
@@ -28,18 +26,18 @@ public final class LogRequests {
     static final Duration FOLLOW_POLL = Duration.ofMillis(500);
     static final Duration MAX_FOLLOW = Duration.ofHours(1);
 
-    private final Map<RuntimeKind, Path> logFiles;
+    private final Map<RuntimeName, Path> logFiles;
     private final ScheduledExecutorService executor;
     private final Map<Long, ScheduledFuture<?>> follows = new ConcurrentHashMap<>();
 
     /** @param logFiles the log file of each runtime enabled on this node */
-    public LogRequests(Map<RuntimeKind, Path> logFiles, ScheduledExecutorService executor) {
+    public LogRequests(Map<RuntimeName, Path> logFiles, ScheduledExecutorService executor) {
         this.logFiles = Map.copyOf(logFiles);
         this.executor = executor;
     }
 
     /** Called on the link thread; the reading happens on the executor. */
-    public void receive(LogRequest request, LinkStream stream) {
+    public void receive(LogRequest request, LogReplies stream) {
         if (request.getCancel()) {
             stopFollowing(request.getRequestId());
             return;
@@ -52,8 +50,8 @@ public final class LogRequests {
         return follows.size();
     }
 
-    private void answer(LogRequest request, LinkStream stream) {
-        Optional<Path> log = RuntimeKind.of(request.getRuntime()).map(logFiles::get);
+    private void answer(LogRequest request, LogReplies stream) {
+        Optional<Path> log = RuntimeName.fromProto(request.getRuntime()).map(logFiles::get);
         if (log.isEmpty()) {
             send(stream, chunk(request).setError("runtime " + request.getRuntime() + " is not managed on this node").setDone(true));
             return;
@@ -73,7 +71,7 @@ public final class LogRequests {
         }
     }
 
-    private void follow(LogRequest request, LinkStream stream, Path log, long fromOffset) {
+    private void follow(LogRequest request, LogReplies stream, Path log, long fromOffset) {
         long id = request.getRequestId();
         long until = System.currentTimeMillis() + MAX_FOLLOW.toMillis();
         long[] offset = {fromOffset};
@@ -109,7 +107,7 @@ public final class LogRequests {
         return LogChunk.newBuilder().setRequestId(request.getRequestId()).setRuntime(request.getRuntime());
     }
 
-    private static boolean send(LinkStream stream, LogChunk.Builder chunk) {
-        return stream.send(WardenMessage.newBuilder().setLogChunk(chunk).build());
+    private static boolean send(LogReplies stream, LogChunk.Builder chunk) {
+        return stream.send(chunk.build());
     }
 }

@@ -1,5 +1,6 @@
 package io.lodestar.warden.runtime;
 
+import io.lodestar.protocol.RuntimeName;
 import io.lodestar.protocol.v1.RuntimeStatus;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -11,29 +12,29 @@ import java.util.Optional;
 /** The drivers of the runtimes enabled on this node. */
 public final class DriverRegistry {
 
-    private final Map<RuntimeKind, RuntimeDriver> drivers;
+    private final Map<RuntimeName, RuntimeDriver> drivers;
 
-    public DriverRegistry(Map<RuntimeKind, RuntimeDriver> drivers) {
+    public DriverRegistry(Map<RuntimeName, RuntimeDriver> drivers) {
         this.drivers = Collections.unmodifiableMap(drivers.isEmpty()
-                ? new EnumMap<>(RuntimeKind.class) : new EnumMap<>(drivers));
+                ? new EnumMap<>(RuntimeName.class) : new EnumMap<>(drivers));
     }
 
-    public Optional<RuntimeDriver> driver(RuntimeKind kind) {
-        return Optional.ofNullable(drivers.get(kind));
+    public Optional<RuntimeDriver> driver(RuntimeName runtime) {
+        return Optional.ofNullable(drivers.get(runtime));
     }
 
     /** The enabled runtimes, in a stable order. */
-    public Map<RuntimeKind, RuntimeDriver> all() {
+    public Map<RuntimeName, RuntimeDriver> all() {
         return drivers;
     }
 
     /** The state of every enabled runtime, for a heartbeat. */
     public List<RuntimeStatus> statuses() {
         List<RuntimeStatus> result = new ArrayList<>();
-        drivers.forEach((kind, driver) -> {
+        drivers.forEach((runtime, driver) -> {
             DriverStatus status = driver.status();
             result.add(RuntimeStatus.newBuilder()
-                    .setRuntime(kind.wire())
+                    .setRuntime(runtime.proto())
                     .setRunning(status.running())
                     .setPid(status.pid())
                     .build());

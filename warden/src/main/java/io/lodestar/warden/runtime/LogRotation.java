@@ -1,5 +1,6 @@
 package io.lodestar.warden.runtime;
 
+import io.lodestar.protocol.RuntimeName;
 import io.quarkus.logging.Log;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -54,7 +55,7 @@ public record LogRotation(long maxBytes, int keep) {
     }
 
     /** A size as configured: bytes, or a number with K, M or G (powers of 1024). */
-    static long parseSize(RuntimeKind kind, String text) {
+    static long parseSize(RuntimeName runtime, String text) {
         String value = text.strip().toUpperCase(java.util.Locale.ROOT);
         long unit = 1;
         if (!value.isEmpty() && "KMG".indexOf(value.charAt(value.length() - 1)) >= 0) {
@@ -69,7 +70,7 @@ public record LogRotation(long maxBytes, int keep) {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new IllegalArgumentException("warden.runtimes." + kind.label() + ".log-max-size: expected a size such as 50M, 1G or 0, got '"
+        throw new IllegalArgumentException("warden.runtimes." + runtime.wireName() + ".log-max-size: expected a size such as 50M, 1G or 0, got '"
                 + text + "'");
     }
 

@@ -14,6 +14,8 @@ final class LogTail {
 
     /** Enough for a few long lines; a crash message is at the end. */
     private static final int MAX_BYTES = 16 * 1024;
+    /** How many lines a message about an exit quotes. */
+    private static final int QUOTED_LINES = 5;
 
     private LogTail() {
     }
@@ -24,6 +26,12 @@ final class LogTail {
         } catch (IOException e) {
             return 0;
         }
+    }
+
+    /** The last few lines written since {@code fromOffset}, for a message; {@code (none)} when there are none or the offset is unknown (negative). */
+    static String quoted(Path log, long fromOffset) {
+        List<String> lines = fromOffset >= 0 ? lastLines(log, fromOffset, QUOTED_LINES) : List.of();
+        return lines.isEmpty() ? "(none)" : String.join("\n", lines);
     }
 
     static List<String> lastLines(Path log, long fromOffset, int count) {

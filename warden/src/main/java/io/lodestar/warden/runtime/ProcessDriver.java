@@ -1,25 +1,16 @@
 package io.lodestar.warden.runtime;
 
 import io.quarkus.logging.Log;
-import java.io.File;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
 /**
  * Runs a runtime as a child process of the Warden: spawn with its environment, output appended to
- * its log file, a pid file; stop with SIGTERM, then SIGKILL after the grace period. A process
+ * its log file, a pid file ({@link ProcessLauncher}); wait for health ({@link HealthWait}); stop
+ * with SIGTERM, then SIGKILL after the grace period ({@link Termination}). A process
  * left running by an earlier Warden is adopted through the pid file when its pid and start time
  * both match. Stopping the Warden leaves the runtime running. Between actions the driver watches
  * the process: an exit nobody asked for is told to the {@link RuntimeExitListener}, and
@@ -27,14 +18,12 @@ import java.util.function.Supplier;
  */
 public final class ProcessDriver implements RuntimeDriver {
 
-    private static final Duration POLL = Duration.ofMillis(100);
-    private static final Duration KILL_WAIT = Duration.ofSeconds(5);
-    private static final int LOG_LINES = 5;
-
     private final ProcessSpec spec;
-    private final HealthProbe probe;
     private final Clock clock;
     private final PidFile pidFile;
+    private final ProcessLauncher launcher;
+    private final HealthWait health;
+    private final Termination termination;
     private final LogRotation logRotation;
     private final RuntimeExitListener exitListener;
     private final ReentrantLock actionLock = new ReentrantLock();
@@ -52,9 +41,11 @@ public final class ProcessDriver implements RuntimeDriver {
     public ProcessDriver(ProcessSpec spec, HealthProbe probe, Clock clock, LogRotation logRotation,
             RuntimeExitListener exitListener) {
         this.spec = spec;
-        this.probe = probe;
         this.clock = clock;
         this.pidFile = new PidFile(spec.pidFile());
+        this.launcher = new ProcessLauncher(spec, logRotation);
+        this.health = new HealthWait(spec, probe, clock);
+        this.termination = new Termination(spec);
         this.logRotation = logRotation;
         this.exitListener = exitListener;
     }
@@ -81,13 +72,13 @@ public final class ProcessDriver implements RuntimeDriver {
     }
 
     @Override
-    public ActionResult start() {
+    public ActionResult start(RuntimeProgress progress) {
         return act(() -> {
             Optional<ProcessHandle> running = locate();
             if (running.isPresent()) {
                 return awaitHealthy(running.get(), null, -1, true);
             }
-            return spawn();
+            return spawn(progress);
         });
     }
 
@@ -104,13 +95,13 @@ public final class ProcessDriver implements RuntimeDriver {
     }
 
     @Override
-    public ActionResult restart() {
+    public ActionResult restart(RuntimeProgress progress) {
         return act(() -> {
             ActionResult stopped = stop();
             if (!stopped.succeeded()) {
                 return ActionResult.failed("restart of " + spec.name() + " failed: " + stopped.message());
             }
-            ActionResult started = start();
+            ActionResult started = start(progress);
             if (!started.succeeded()) {
                 return started;
             }
@@ -164,12 +155,10 @@ public final class ProcessDriver implements RuntimeDriver {
             Log.debugf("%s: %s", spec.name(), e.getMessage());
         }
         int code = child != null ? child.exitValue() : -1;
-        List<String> lines = LogTail.lastLines(spec.logFile(), 0, LOG_LINES);
         String message = spec.name() + " (pid " + handle.pid() + ") exited on its own"
-                + (code >= 0 ? " with code " + code : "") + "; last log lines: "
-                + (lines.isEmpty() ? "(none)" : String.join("\n", lines));
+                + (code >= 0 ? " with code " + code : "") + "; last log lines: " + LogTail.quoted(spec.logFile(), 0);
         Log.warn(message);
-        exitListener.exited(new RuntimeExit(spec.name(), handle.pid(), code, message, clock.millis()));
+        exitListener.exited(new RuntimeExit(spec.runtime(), handle.pid(), code, message, clock.millis()));
     }
 
     /** The runtime's live process: the one this driver knows, or one adopted from the pid file. */
@@ -196,28 +185,14 @@ public final class ProcessDriver implements RuntimeDriver {
         return adopted;
     }
 
-    private ActionResult spawn() {
-        String binary = spec.command().get(0);
-        String pathVariable = spec.environment().getOrDefault("PATH", System.getenv("PATH"));
-        Optional<Path> executable = CommandLocator.locate(binary, pathVariable, spec.workingDir());
-        if (executable.isEmpty()) {
-            String where = binary.contains(File.separator) ? "does not exist or is not executable" : "not found on PATH";
-            return ActionResult.failed(spec.name() + " is not installed on this node: `" + binary + "` " + where);
-        }
+    private ActionResult spawn(RuntimeProgress progress) {
+        ProcessLauncher.Launched launched;
         try {
-            Files.createDirectories(spec.workingDir());
-            Files.createDirectories(spec.logFile().toAbsolutePath().getParent());
-        } catch (IOException e) {
-            return ActionResult.failed("cannot prepare the directories of " + spec.name() + ": " + e);
+            launched = launcher.launch();
+        } catch (ProcessLauncher.LaunchFailed e) {
+            return ActionResult.failed(e.getMessage());
         }
-        logRotation.rotateIfNeeded(spec.logFile());
-        long logOffset = LogTail.size(spec.logFile());
-        Process process;
-        try {
-            process = processBuilder(executable.get()).start();
-        } catch (IOException e) {
-            return ActionResult.failed("could not start " + spec.name() + ": " + e.getMessage());
-        }
+        Process process = launched.process();
         ProcessHandle handle = process.toHandle();
         current = handle;
         watch(handle, process);
@@ -228,79 +203,35 @@ public final class ProcessDriver implements RuntimeDriver {
                     spec.name(), handle.pid(), e.getMessage());
         }
         Log.infof("%s: started pid %d: %s", spec.name(), handle.pid(), String.join(" ", spec.command()));
-        io.lodestar.warden.task.TaskProgress.running(spec.name() + " process up (pid " + handle.pid() + ")", handle.pid());
-        return awaitHealthy(handle, process, logOffset, false);
-    }
-
-    private ProcessBuilder processBuilder(Path executable) {
-        List<String> command = new ArrayList<>(spec.command());
-        command.set(0, executable.toString());
-        ProcessBuilder builder = new ProcessBuilder(command)
-                .directory(spec.workingDir().toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(spec.logFile().toFile()));
-        File devNull = new File("/dev/null");
-        if (devNull.exists()) {
-            builder.redirectInput(ProcessBuilder.Redirect.from(devNull));
-        }
-        builder.environment().putAll(spec.environment());
-        return builder;
+        progress.running(spec.name() + " process up (pid " + handle.pid() + ")", handle.pid());
+        return awaitHealthy(handle, process, launched.logOffset(), false);
     }
 
     /**
-     * Polls the health URL until it answers 2xx, the process dies or the timeout passes.
+     * Waits for the process to become healthy.
      *
      * @param child the process when this driver spawned it (for its exit code), else null
      * @param preexisting whether the process was running before this action (it is left running
      *     when it does not become healthy)
      */
     private ActionResult awaitHealthy(ProcessHandle handle, Process child, long logOffset, boolean preexisting) {
-        long deadline = clock.millis() + spec.healthTimeout().toMillis();
-        HealthProbe.Result last = new HealthProbe.Result(false, "not checked");
-        while (true) {
-            if (!handle.isAlive()) {
+        HealthWait.Result result = health.await(handle);
+        return switch (result.ending()) {
+            case HEALTHY -> ActionResult.succeeded(preexisting
+                    ? spec.name() + " is already running (pid " + handle.pid() + ")"
+                    : spec.name() + " started (pid " + handle.pid() + ")", handle.pid());
+            case EXITED -> {
                 clear();
-                return ActionResult.failed(exitMessage(handle, child, logOffset));
+                yield ActionResult.failed(health.exitMessage(handle, child, logOffset));
             }
-            last = probe.check(spec.healthUrl());
-            if (last.healthy() && handle.isAlive()) {
-                String message = preexisting
-                        ? spec.name() + " is already running (pid " + handle.pid() + ")"
-                        : spec.name() + " started (pid " + handle.pid() + ")";
-                return ActionResult.succeeded(message, handle.pid());
-            }
-            if (clock.millis() >= deadline) {
-                return unhealthy(handle, last, preexisting);
-            }
-            try {
-                Thread.sleep(POLL.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return ActionResult.failed("the Warden stopped while waiting for " + spec.name()
-                        + " (pid " + handle.pid() + ") to become healthy; it was left running");
-            }
-        }
-    }
-
-    private String exitMessage(ProcessHandle handle, Process child, long logOffset) {
-        String how = child != null ? "exited with code " + exitCode(child) : "(pid " + handle.pid() + ") exited";
-        List<String> lines = logOffset >= 0 ? LogTail.lastLines(spec.logFile(), logOffset, LOG_LINES) : List.of();
-        String tail = lines.isEmpty() ? "(none)" : String.join("\n", lines);
-        return spec.name() + " " + how + " during start; last log lines: " + tail;
-    }
-
-    private static String exitCode(Process child) {
-        try {
-            return String.valueOf(child.waitFor(1, TimeUnit.SECONDS) ? child.exitValue() : "unknown");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return "unknown";
-        }
+            case TIMED_OUT -> unhealthy(handle, result.last(), preexisting);
+            case INTERRUPTED -> ActionResult.failed("the Warden stopped while waiting for " + spec.name()
+                    + " (pid " + handle.pid() + ") to become healthy; it was left running");
+        };
     }
 
     private ActionResult unhealthy(ProcessHandle handle, HealthProbe.Result last, boolean preexisting) {
-        String what = spec.healthUrl() + " did not answer 2xx within " + format(spec.healthTimeout())
-                + " (last: " + last.detail() + ")";
+        String what = health.notHealthy(last);
         if (preexisting) {
             return ActionResult.failed(spec.name() + " is running (pid " + handle.pid() + ") but is not healthy: "
                     + what + "; it was left running");
@@ -310,51 +241,18 @@ public final class ProcessDriver implements RuntimeDriver {
         return ActionResult.failed(spec.name() + " did not become healthy: " + what + after);
     }
 
-    /** SIGTERM, wait up to the grace period, then SIGKILL. */
+    /** Stops the process; its exit is then not news to the exit listener. */
     private ActionResult terminate(ProcessHandle handle) {
-        long pid = handle.pid();
-        Log.infof("%s: stopping pid %d (SIGTERM)", spec.name(), pid);
-        stoppingPid = pid;
-        handle.destroy();
-        boolean killed = false;
-        try {
-            if (!awaitExit(handle, spec.stopGrace())) {
-                Log.warnf("%s: pid %d still runs %s after SIGTERM; sending SIGKILL",
-                        spec.name(), pid, format(spec.stopGrace()));
-                handle.destroyForcibly();
-                killed = true;
-                if (!awaitExit(handle, KILL_WAIT)) {
-                    return ActionResult.failed("could not stop " + spec.name() + " (pid " + pid
-                            + "): it still runs after SIGKILL");
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return ActionResult.failed("the Warden stopped while stopping " + spec.name() + " (pid " + pid + ")");
+        stoppingPid = handle.pid();
+        ActionResult stopped = termination.terminate(handle);
+        if (stopped.succeeded()) {
+            clear();
         }
-        clear();
-        String how = killed ? " (killed: it did not exit within " + format(spec.stopGrace()) + " of SIGTERM)" : "";
-        return ActionResult.succeeded(spec.name() + " stopped (pid " + pid + ")" + how, 0);
-    }
-
-    private static boolean awaitExit(ProcessHandle handle, Duration timeout) throws InterruptedException {
-        try {
-            handle.onExit().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            return true;
-        } catch (TimeoutException e) {
-            return !handle.isAlive();
-        } catch (ExecutionException e) {
-            return !handle.isAlive();
-        }
+        return stopped;
     }
 
     private void clear() {
         current = null;
         pidFile.delete();
-    }
-
-    private static String format(Duration duration) {
-        long ms = duration.toMillis();
-        return ms % 1000 == 0 ? ms / 1000 + "s" : ms + "ms";
     }
 }

@@ -1,5 +1,6 @@
 package io.lodestar.warden.runtime;
 
+import io.lodestar.protocol.RuntimeName;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -10,7 +11,7 @@ import java.util.Objects;
 /**
  * How to run one runtime as a child process.
  *
- * @param name the runtime's name in messages ({@code iggy})
+ * @param runtime the runtime this process is
  * @param command the binary (looked up on PATH unless it contains a slash), then its arguments
  * @param environment variables added to the Warden's own environment
  * @param healthUrl healthy when a GET answers 2xx
@@ -18,7 +19,7 @@ import java.util.Objects;
  * @param healthTimeout how long a start waits for the health check
  */
 public record ProcessSpec(
-        String name,
+        RuntimeName runtime,
         List<String> command,
         Path workingDir,
         Map<String, String> environment,
@@ -29,7 +30,8 @@ public record ProcessSpec(
         Duration healthTimeout) {
 
     public ProcessSpec {
-        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(runtime, "runtime");
+        String name = runtime.wireName();
         if (command == null || command.isEmpty() || command.get(0).isBlank()) {
             throw new IllegalArgumentException("the command of " + name + " is empty");
         }
@@ -42,5 +44,10 @@ public record ProcessSpec(
         if (stopGrace.isNegative() || healthTimeout.isNegative()) {
             throw new IllegalArgumentException("durations of " + name + " must not be negative");
         }
+    }
+
+    /** The runtime's name in messages: {@code iggy}, {@code connectors}. */
+    public String name() {
+        return runtime.wireName();
     }
 }

@@ -1,5 +1,6 @@
 package io.lodestar.warden.runtime;
 
+import io.lodestar.protocol.RuntimeName;
 import io.lodestar.warden.config.WardenConfig;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -13,21 +14,21 @@ public final class ProcessSpecs {
     private ProcessSpecs() {
     }
 
-    public static ProcessSpec from(RuntimeKind kind, WardenConfig.RuntimeConfig config) {
+    public static ProcessSpec from(RuntimeName runtime, WardenConfig.RuntimeConfig config) {
         Map<String, String> environment = new LinkedHashMap<>(config.environment());
-        config.env().ifPresent(entries -> environment.putAll(parseEnv(kind, entries)));
-        config.configPath().ifPresent(path -> environment.put(kind.configPathVariable(), path.toString()));
-        return new ProcessSpec(kind.label(), config.command(), config.workingDir(), environment,
-                healthUrl(kind, config.healthUrl()), config.logFile(), config.pidFile(),
+        config.env().ifPresent(entries -> environment.putAll(parseEnv(runtime, entries)));
+        config.configPath().ifPresent(path -> environment.put(runtime.configPathVariable(), path.toString()));
+        return new ProcessSpec(runtime, config.command(), config.workingDir(), environment,
+                healthUrl(runtime, config.healthUrl()), config.logFile(), config.pidFile(),
                 config.stopGrace(), config.healthTimeout());
     }
 
-    static Map<String, String> parseEnv(RuntimeKind kind, List<String> entries) {
+    static Map<String, String> parseEnv(RuntimeName runtime, List<String> entries) {
         Map<String, String> result = new LinkedHashMap<>();
         for (String entry : entries) {
             int eq = entry.indexOf('=');
             if (eq <= 0) {
-                throw new IllegalArgumentException("warden.runtimes." + kind.label()
+                throw new IllegalArgumentException("warden.runtimes." + runtime.wireName()
                         + ".env: expected NAME=value, got '" + entry + "'");
             }
             result.put(entry.substring(0, eq).trim(), entry.substring(eq + 1));
@@ -35,7 +36,7 @@ public final class ProcessSpecs {
         return result;
     }
 
-    private static URI healthUrl(RuntimeKind kind, String url) {
+    private static URI healthUrl(RuntimeName runtime, String url) {
         try {
             URI uri = new URI(url);
             if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())) {
@@ -43,7 +44,7 @@ public final class ProcessSpecs {
             }
             return uri;
         } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("warden.runtimes." + kind.label() + ".health-url: " + e.getMessage(), e);
+            throw new IllegalArgumentException("warden.runtimes." + runtime.wireName() + ".health-url: " + e.getMessage(), e);
         }
     }
 }

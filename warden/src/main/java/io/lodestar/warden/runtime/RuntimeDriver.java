@@ -11,12 +11,13 @@ public interface RuntimeDriver {
     /** The runtime's name as operators know it: {@code iggy}, {@code connectors}. */
     String name();
 
-    ActionResult start();
+    /** Starts the runtime; {@code progress} hears when its process is up, before it is healthy. */
+    ActionResult start(RuntimeProgress progress);
 
     ActionResult stop();
 
-    /** Stop, then start. */
-    ActionResult restart();
+    /** Stop, then start; {@code progress} hears when the new process is up. */
+    ActionResult restart(RuntimeProgress progress);
 
     DriverStatus status();
 

@@ -1,5 +1,6 @@
 package io.lodestar.warden.runtime;
 
+import io.lodestar.protocol.RuntimeName;
 import io.lodestar.warden.config.WardenConfig;
 import java.time.Clock;
 import java.time.Duration;
@@ -16,26 +17,27 @@ public final class RuntimeDrivers {
     }
 
     public static DriverRegistry from(WardenConfig config, HealthProbe probe, Clock clock, RuntimeExitListener exits) {
-        Map<RuntimeKind, RuntimeDriver> drivers = new EnumMap<>(RuntimeKind.class);
-        add(drivers, RuntimeKind.IGGY, config.runtimes().iggy(), config, probe, clock, exits);
-        add(drivers, RuntimeKind.CONNECTORS, config.runtimes().connectors(), config, probe, clock, exits);
+        Map<RuntimeName, RuntimeDriver> drivers = new EnumMap<>(RuntimeName.class);
+        for (RuntimeName runtime : RuntimeName.values()) {
+            add(drivers, runtime, config.runtimes().of(runtime), config, probe, clock, exits);
+        }
         return new DriverRegistry(drivers);
     }
 
-    private static void add(Map<RuntimeKind, RuntimeDriver> drivers, RuntimeKind kind, WardenConfig.RuntimeConfig runtime,
+    private static void add(Map<RuntimeName, RuntimeDriver> drivers, RuntimeName runtime, WardenConfig.RuntimeConfig settings,
             WardenConfig config, HealthProbe probe, Clock clock, RuntimeExitListener exits) {
-        if (!runtime.enabled()) {
+        if (!settings.enabled()) {
             return;
         }
-        ProcessSpec spec = ProcessSpecs.from(kind, runtime);
-        RuntimeDriver driver = switch (runtime.driver()) {
+        ProcessSpec spec = ProcessSpecs.from(runtime, settings);
+        RuntimeDriver driver = switch (settings.driver()) {
             case "process" -> new ProcessDriver(spec, probe, clock,
-                    new LogRotation(LogRotation.parseSize(kind, runtime.logMaxSize()), runtime.logKeep()), exits);
-            case "systemd" -> new SystemdDriver(kind.label(), config.systemctl(), runtime.unit(), spec.healthUrl(), probe,
-                    runtime.healthTimeout(), runtime.stopGrace().plus(runtime.healthTimeout()).plus(SYSTEMCTL_SLACK), clock);
-            default -> throw new IllegalArgumentException("warden.runtimes." + kind.label() + ".driver: expected process or systemd, got '"
-                    + runtime.driver() + "'");
+                    new LogRotation(LogRotation.parseSize(runtime, settings.logMaxSize()), settings.logKeep()), exits);
+            case "systemd" -> new SystemdDriver(runtime.wireName(), config.systemctl(), settings.unit(), spec.healthUrl(), probe,
+                    settings.healthTimeout(), settings.stopGrace().plus(settings.healthTimeout()).plus(SYSTEMCTL_SLACK), clock);
+            default -> throw new IllegalArgumentException("warden.runtimes." + runtime.wireName() + ".driver: expected process or systemd, got '"
+                    + settings.driver() + "'");
         };
-        drivers.put(kind, driver);
+        drivers.put(runtime, driver);
     }
 }

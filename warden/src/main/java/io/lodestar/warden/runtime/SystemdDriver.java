@@ -20,7 +20,8 @@ import java.util.concurrent.TimeUnit;
  * {@code systemctl show -p ActiveState,SubState,MainPID,ExecMainStartTimestampMonotonic <unit>}.
  * A start or restart counts as done when the unit is active and the health URL answers 2xx; a
  * restart also needs a new main process (its start timestamp changed), so a restart systemd
- * skipped is not reported as done. The Warden needs the right to manage the unit: see the polkit
+ * skipped is not reported as done. Once the unit is active with a new main process, its MainPID
+ * goes to the action's {@link RuntimeProgress}. The Warden needs the right to manage the unit: see the polkit
  * rule in {@code deploy/systemd/}.
  */
 public final class SystemdDriver implements RuntimeDriver {
@@ -98,7 +99,7 @@ public final class SystemdDriver implements RuntimeDriver {
     }
 
     @Override
-    public synchronized ActionResult start() {
+    public synchronized ActionResult start(RuntimeProgress progress) {
         UnitState before;
         try {
             before = show();
@@ -112,7 +113,7 @@ public final class SystemdDriver implements RuntimeDriver {
                 return ActionResult.failed(failure("start", result));
             }
         }
-        return awaitHealthy(wasActive ? "is already running" : "started", -1);
+        return wasActive ? awaitHealthy("is already running", -1, RuntimeProgress.NONE) : awaitHealthy("started", -1, progress);
     }
 
     @Override
@@ -125,7 +126,7 @@ public final class SystemdDriver implements RuntimeDriver {
     }
 
     @Override
-    public synchronized ActionResult restart() {
+    public synchronized ActionResult restart(RuntimeProgress progress) {
         long startedBefore;
         try {
             startedBefore = show().startMonotonicUs();
@@ -136,7 +137,7 @@ public final class SystemdDriver implements RuntimeDriver {
         if (result.exitCode() != 0) {
             return ActionResult.failed(failure("restart", result));
         }
-        return awaitHealthy("restarted", startedBefore);
+        return awaitHealthy("restarted", startedBefore, progress);
     }
 
     @Override
@@ -150,11 +151,15 @@ public final class SystemdDriver implements RuntimeDriver {
         }
     }
 
-    /** @param startedBefore the main process's start timestamp before a restart, -1 when not restarting */
-    private ActionResult awaitHealthy(String done, long startedBefore) {
+    /**
+     * @param startedBefore the main process's start timestamp before a restart, -1 when not restarting
+     * @param progress hears the unit's MainPID once the unit is active with a new main process
+     */
+    private ActionResult awaitHealthy(String done, long startedBefore, RuntimeProgress progress) {
         long deadline = clock.millis() + healthTimeout.toMillis();
         HealthProbe.Result last = new HealthProbe.Result(false, "not checked");
         UnitState state = null;
+        long reportedPid = 0;
         while (true) {
             try {
                 state = show();
@@ -167,6 +172,10 @@ public final class SystemdDriver implements RuntimeDriver {
             }
             boolean newProcess = startedBefore < 0 || state.startMonotonicUs() != startedBefore;
             if (state.active() && newProcess) {
+                if (state.mainPid() > 0 && state.mainPid() != reportedPid) {
+                    reportedPid = state.mainPid();
+                    progress.running(name + " process up (unit " + unit + ", pid " + reportedPid + ")", reportedPid);
+                }
                 last = probe.check(healthUrl);
                 if (last.healthy()) {
                     return ActionResult.succeeded(name + " " + done + " (unit " + unit + ", pid " + state.mainPid() + ")",

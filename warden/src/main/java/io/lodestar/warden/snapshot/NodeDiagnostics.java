@@ -3,6 +3,7 @@ package io.lodestar.warden.snapshot;
 import io.lodestar.diagnostics.HostContext;
 import io.lodestar.diagnostics.IggySettings;
 import io.lodestar.diagnostics.WardenFacts;
+import io.lodestar.protocol.RuntimeName;
 import io.lodestar.warden.config.WardenConfig;
 import java.net.URI;
 import java.time.Instant;
@@ -25,7 +26,7 @@ public final class NodeDiagnostics {
                 env.put(entry.substring(0, eq).trim(), entry.substring(eq + 1));
             }
         }));
-        iggy.configPath().ifPresent(path -> env.put("IGGY_CONFIG_PATH", path.toString()));
+        iggy.configPath().ifPresent(path -> env.put(RuntimeName.IGGY.configPathVariable(), path.toString()));
         HostContext.Builder builder = HostContext.builder().environment(env);
         IggySettings settings = builder.build().iggy();
         // The runtime resolves relative paths against its working directory, and so do we.

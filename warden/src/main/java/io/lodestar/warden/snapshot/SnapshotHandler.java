@@ -10,6 +10,7 @@ import io.lodestar.diagnostics.bundle.BundleOptions;
 import io.lodestar.protocol.v1.SnapshotRequest;
 import io.lodestar.protocol.v1.SnapshotUploadReceipt;
 import io.lodestar.protocol.v1.Task;
+import io.lodestar.warden.runtime.RuntimeProgress;
 import io.lodestar.warden.task.TaskHandler;
 import io.lodestar.warden.task.TaskOutcome;
 import io.quarkus.logging.Log;
@@ -51,12 +52,17 @@ public final class SnapshotHandler implements TaskHandler {
     }
 
     @Override
+    public Task.KindCase kind() {
+        return Task.KindCase.SNAPSHOT;
+    }
+
+    @Override
     public String lane(Task task) {
         return "snapshot";
     }
 
     @Override
-    public TaskOutcome run(Task task) {
+    public TaskOutcome run(Task task, RuntimeProgress progress) {
         SnapshotRequest request = task.getSnapshot();
         Path dir = null;
         try {

@@ -1,11 +1,12 @@
 package io.lodestar.warden.task;
 
+import io.lodestar.protocol.RuntimeName;
 import io.lodestar.protocol.v1.OperationKill;
 import io.lodestar.protocol.v1.Task;
+import io.lodestar.warden.runtime.DriverRegistry;
 import io.lodestar.warden.runtime.DriverStatus;
 import io.lodestar.warden.runtime.RuntimeDriver;
-import io.lodestar.warden.runtime.DriverRegistry;
-import io.lodestar.warden.runtime.RuntimeKind;
+import io.lodestar.warden.runtime.RuntimeProgress;
 import io.lodestar.warden.state.JournalEntry;
 import io.lodestar.warden.state.TaskJournal;
 import io.quarkus.logging.Log;
@@ -33,18 +34,23 @@ public final class OperationKillHandler implements TaskHandler {
     }
 
     @Override
+    public Task.KindCase kind() {
+        return Task.KindCase.OPERATION_KILL;
+    }
+
+    @Override
     public String lane(Task task) {
         return "operation-kill";
     }
 
     @Override
-    public TaskOutcome run(Task task) {
+    public TaskOutcome run(Task task, RuntimeProgress progress) {
         OperationKill kill = task.getOperationKill();
         Optional<JournalEntry> target = journal.find(kill.getTargetTaskId());
         if (target.isEmpty() || target.get().outcome().isPresent()) {
             return TaskOutcome.failed("task " + kill.getTargetTaskId() + " is not running on this node; nothing was killed");
         }
-        Optional<RuntimeDriver> driver = RuntimeKind.of(kill.getRuntime()).flatMap(drivers::driver);
+        Optional<RuntimeDriver> driver = RuntimeName.fromProto(kill.getRuntime()).flatMap(drivers::driver);
         if (driver.isEmpty()) {
             return TaskOutcome.failed("runtime " + kill.getRuntime() + " is not managed on this node; nothing was killed");
         }

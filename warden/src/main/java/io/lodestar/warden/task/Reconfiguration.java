@@ -1,11 +1,12 @@
 package io.lodestar.warden.task;
 
 import io.lodestar.diagnostics.redact.Redactor;
+import io.lodestar.protocol.RuntimeName;
 import io.lodestar.protocol.v1.RuntimeAction;
 import io.lodestar.warden.runtime.ActionResult;
 import io.lodestar.warden.runtime.ConfigFile;
 import io.lodestar.warden.runtime.RuntimeDriver;
-import io.lodestar.warden.runtime.RuntimeKind;
+import io.lodestar.warden.runtime.RuntimeProgress;
 import io.quarkus.logging.Log;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -24,18 +25,19 @@ import java.util.Optional;
  */
 public final class Reconfiguration {
 
-    private final Map<RuntimeKind, Path> configPaths;
+    private final Map<RuntimeName, Path> configPaths;
 
     /** @param configPaths each runtime's {@code warden.runtimes.<runtime>.config-path}, where one is set */
-    public Reconfiguration(Map<RuntimeKind, Path> configPaths) {
+    public Reconfiguration(Map<RuntimeName, Path> configPaths) {
         this.configPaths = Map.copyOf(configPaths);
     }
 
-    public TaskOutcome apply(RuntimeKind kind, RuntimeDriver driver, RuntimeAction action) {
+    /** @param progress hears the runtime's process come up on the new config (and again on a rollback) */
+    public TaskOutcome apply(RuntimeName runtime, RuntimeDriver driver, RuntimeAction action, RuntimeProgress progress) {
         String config = "config " + action.getConfigId();
-        Optional<Path> path = Optional.ofNullable(configPaths.get(kind));
+        Optional<Path> path = Optional.ofNullable(configPaths.get(runtime));
         if (path.isEmpty()) {
-            return TaskOutcome.failed(kind.label() + " has no config file on this node: set warden.runtimes." + kind.label()
+            return TaskOutcome.failed(runtime.wireName() + " has no config file on this node: set warden.runtimes." + runtime.wireName()
                     + ".config-path so the Warden knows where to write " + config + "; nothing was changed");
         }
         String expected = action.getConfigChecksum();
@@ -51,33 +53,33 @@ public final class Reconfiguration {
             return TaskOutcome.failed("could not write " + config + " to " + file.path() + ": " + e.getMessage()
                     + "; the runtime was not restarted");
         }
-        Log.infof("%s: wrote %s (sha256 %s) to %s, previous kept as %s; restarting", kind.label(), config,
+        Log.infof("%s: wrote %s (sha256 %s) to %s, previous kept as %s; restarting", runtime.wireName(), config,
                 actual, file.path(), file.previousPath());
-        ActionResult restarted = driver.restart();
+        ActionResult restarted = driver.restart(progress);
         if (restarted.succeeded()) {
-            return TaskOutcome.succeeded(kind.label() + " runs with " + config + " (sha256 " + actual.substring(0, 12)
+            return TaskOutcome.succeeded(runtime.wireName() + " runs with " + config + " (sha256 " + actual.substring(0, 12)
                     + "…): " + restarted.message(), restarted.pid());
         }
-        return rollBack(kind, driver, file, config, Redactor.redact(restarted.message()));
+        return rollBack(runtime, driver, file, config, Redactor.redact(restarted.message()), progress);
     }
 
-    private static TaskOutcome rollBack(RuntimeKind kind, RuntimeDriver driver, ConfigFile file, String config,
-            String failure) {
-        Log.warnf("%s did not come back healthy with %s; restoring the previous config", kind.label(), config);
+    private static TaskOutcome rollBack(RuntimeName runtime, RuntimeDriver driver, ConfigFile file, String config,
+            String failure, RuntimeProgress progress) {
+        Log.warnf("%s did not come back healthy with %s; restoring the previous config", runtime.wireName(), config);
         try {
             file.restorePrevious();
         } catch (IOException e) {
-            return TaskOutcome.failed("rolled back: failed; " + kind.label() + " did not come back healthy with " + config
+            return TaskOutcome.failed("rolled back: failed; " + runtime.wireName() + " did not come back healthy with " + config
                     + " (" + failure + ") and the previous config could not be restored to " + file.path() + ": "
                     + e.getMessage());
         }
-        ActionResult again = driver.restart();
+        ActionResult again = driver.restart(progress);
         if (again.succeeded()) {
-            return new TaskOutcome(false, "rolled back: " + kind.label() + " did not come back healthy with " + config
+            return new TaskOutcome(false, "rolled back: " + runtime.wireName() + " did not come back healthy with " + config
                     + " (" + failure + "); restored the previous config and " + again.message(), again.pid());
         }
-        return TaskOutcome.failed("rolled back: " + kind.label() + " did not come back healthy with " + config + " ("
-                + failure + "); restored the previous config, but " + kind.label() + " did not come back on it either: "
+        return TaskOutcome.failed("rolled back: " + runtime.wireName() + " did not come back healthy with " + config + " ("
+                + failure + "); restored the previous config, but " + runtime.wireName() + " did not come back on it either: "
                 + Redactor.redact(again.message()));
     }
 

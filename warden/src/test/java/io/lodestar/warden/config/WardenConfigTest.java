@@ -2,6 +2,7 @@ package io.lodestar.warden.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.lodestar.protocol.RuntimeName;
 import io.quarkus.runtime.configuration.DurationConverter;
 import io.smallrye.config.EnvConfigSource;
 import io.smallrye.config.PropertiesConfigSource;
@@ -37,6 +38,18 @@ class WardenConfigTest {
         assertThat(config.enrollmentToken()).isEmpty();
         assertThat(config.reconnect().initial()).isEqualTo(Duration.ofMillis(500));
         assertThat(config.reconnect().max()).isEqualTo(Duration.ofSeconds(30));
+    }
+
+    @Test
+    void eachRuntimeNameFindsItsOwnKeys() {
+        WardenConfig.Runtimes runtimes = load(Map.of("warden.runtimes.connectors.unit", "connectors-test.service"),
+                Map.of()).runtimes();
+
+        for (RuntimeName runtime : RuntimeName.values()) {
+            assertThat(runtimes.of(runtime).pidFile()).as(runtime.wireName())
+                    .isEqualTo(Path.of("/var/lib/lodestar-warden/run/" + runtime.wireName() + ".pid"));
+        }
+        assertThat(runtimes.of(RuntimeName.CONNECTORS).unit()).isEqualTo("connectors-test.service");
     }
 
     @Test

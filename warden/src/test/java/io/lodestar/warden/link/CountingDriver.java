@@ -3,6 +3,7 @@ package io.lodestar.warden.link;
 import io.lodestar.warden.runtime.ActionResult;
 import io.lodestar.warden.runtime.DriverStatus;
 import io.lodestar.warden.runtime.RuntimeDriver;
+import io.lodestar.warden.runtime.RuntimeProgress;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -33,7 +34,7 @@ final class CountingDriver implements RuntimeDriver {
     }
 
     @Override
-    public ActionResult start() {
+    public ActionResult start(RuntimeProgress progress) {
         starts.incrementAndGet();
         try {
             if (!gate.await(10, TimeUnit.SECONDS)) {
@@ -45,7 +46,7 @@ final class CountingDriver implements RuntimeDriver {
         }
         running = true;
         if (reportsRunning) {
-            io.lodestar.warden.task.TaskProgress.running("iggy process up (pid " + PID + ")", PID);
+            progress.running("iggy process up (pid " + PID + ")", PID);
         }
         return ActionResult.succeeded("iggy started (pid " + PID + ")", PID);
     }
@@ -58,9 +59,9 @@ final class CountingDriver implements RuntimeDriver {
     }
 
     @Override
-    public ActionResult restart() {
+    public ActionResult restart(RuntimeProgress progress) {
         stop();
-        return start();
+        return start(progress);
     }
 
     @Override

@@ -8,6 +8,7 @@ import io.grpc.Server;
 import io.grpc.Status;
 import io.grpc.inprocess.InProcessChannelBuilder;
 import io.grpc.inprocess.InProcessServerBuilder;
+import io.lodestar.protocol.RuntimeName;
 import io.lodestar.protocol.v1.Heartbeat;
 import io.lodestar.protocol.v1.Hello;
 import io.lodestar.protocol.v1.HostFacts;
@@ -21,7 +22,6 @@ import io.lodestar.protocol.v1.WardenMessage;
 import io.lodestar.warden.identity.NodeIdentity;
 import io.lodestar.warden.runtime.DriverRegistry;
 import io.lodestar.warden.runtime.RuntimeExit;
-import io.lodestar.warden.runtime.RuntimeKind;
 import io.lodestar.warden.state.InMemoryTaskJournal;
 import io.lodestar.warden.state.TaskJournal;
 import io.lodestar.warden.task.Reconfiguration;
@@ -80,9 +80,8 @@ class LinkTest {
     }
 
     private void startLink() {
-        DriverRegistry drivers = new DriverRegistry(Map.of(RuntimeKind.IGGY, iggy));
-        TaskHandlers handlers = new TaskHandlers(Map.of(Task.KindCase.RUNTIME_ACTION, new RuntimeActionHandler(drivers,
-                new Reconfiguration(Map.of()))));
+        DriverRegistry drivers = new DriverRegistry(Map.of(RuntimeName.IGGY, iggy));
+        TaskHandlers handlers = new TaskHandlers(List.of(new RuntimeActionHandler(drivers, new Reconfiguration(Map.of()))));
         SupervisorClock supervisorClock = new SupervisorClock(Clock.systemUTC());
         TaskIntake intake = new TaskIntake(journal, handlers, lanes, current, supervisorClock::millis);
         Session session = new Session(new NodeIdentity(7, "secret-7"), "1.2.3",
@@ -113,7 +112,7 @@ class LinkTest {
     @Test
     void runtimeEventsGoOutWhileTheLinkIsUpAndWaitForItWhileItIsDown() throws InterruptedException {
         RuntimeEvents events = new RuntimeEvents(current);
-        events.exited(new RuntimeExit("iggy", 11, 137, "iggy (pid 11) exited on its own with code 137", 1_000));
+        events.exited(new RuntimeExit(RuntimeName.IGGY, 11, 137, "iggy (pid 11) exited on its own with code 137", 1_000));
 
         startLinkAndAwaitWelcome();
         events.flush();
@@ -122,7 +121,7 @@ class LinkTest {
         assertThat(held).isEqualTo(RuntimeEvent.newBuilder().setRuntime(Runtime.RUNTIME_IGGY)
                 .setKind(RuntimeEvent.Kind.KIND_EXITED).setPid(11).setExitCode(137)
                 .setMessage("iggy (pid 11) exited on its own with code 137").setAtMs(1_000).build());
-        events.exited(new RuntimeExit("connectors", 12, -1, "connectors (pid 12) exited on its own", 2_000));
+        events.exited(new RuntimeExit(RuntimeName.CONNECTORS, 12, -1, "connectors (pid 12) exited on its own", 2_000));
         RuntimeEvent live = supervisor.runtimeEvents.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS);
         assertThat(live.getRuntime()).isEqualTo(Runtime.RUNTIME_CONNECTORS);
         assertThat(live.getExitCode()).isEqualTo(-1);

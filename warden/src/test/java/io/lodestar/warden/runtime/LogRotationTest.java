@@ -1,5 +1,6 @@
 package io.lodestar.warden.runtime;
 
+import io.lodestar.protocol.RuntimeName;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -51,11 +52,11 @@ class LogRotationTest {
 
     @Test
     void sizesReadLikeTheDocumentationWritesThem() {
-        assertThat(LogRotation.parseSize(RuntimeKind.IGGY, "50M")).isEqualTo(50L * 1024 * 1024);
-        assertThat(LogRotation.parseSize(RuntimeKind.IGGY, "1g")).isEqualTo(1024L * 1024 * 1024);
-        assertThat(LogRotation.parseSize(RuntimeKind.IGGY, "4096")).isEqualTo(4096);
-        assertThat(LogRotation.parseSize(RuntimeKind.IGGY, "0")).isZero();
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> LogRotation.parseSize(RuntimeKind.CONNECTORS, "lots"))
+        assertThat(LogRotation.parseSize(RuntimeName.IGGY, "50M")).isEqualTo(50L * 1024 * 1024);
+        assertThat(LogRotation.parseSize(RuntimeName.IGGY, "1g")).isEqualTo(1024L * 1024 * 1024);
+        assertThat(LogRotation.parseSize(RuntimeName.IGGY, "4096")).isEqualTo(4096);
+        assertThat(LogRotation.parseSize(RuntimeName.IGGY, "0")).isZero();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> LogRotation.parseSize(RuntimeName.CONNECTORS, "lots"))
                 .hasMessage("warden.runtimes.connectors.log-max-size: expected a size such as 50M, 1G or 0, got 'lots'");
     }
 }

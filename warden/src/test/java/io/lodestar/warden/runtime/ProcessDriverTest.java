@@ -3,9 +3,9 @@ package io.lodestar.warden.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.lodestar.protocol.RuntimeName;
 import io.lodestar.testsupport.net.FreePorts;
 import io.lodestar.testsupport.standin.StandInCommand;
-import io.lodestar.testsupport.standin.StandInMode;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -33,6 +33,9 @@ class ProcessDriverTest {
 
     private int httpPort;
     private final List<Long> spawned = new ArrayList<>();
+    /** What the driver reported through its progress, "pid: message". */
+    private final List<String> reports = new ArrayList<>();
+    private final RuntimeProgress progress = (message, pid) -> reports.add(pid + ": " + message);
 
     @AfterEach
     void killLeftovers() {
@@ -40,7 +43,7 @@ class ProcessDriverTest {
     }
 
     private ProcessSpec iggy(Map<String, String> knobs, Duration healthTimeout, Duration stopGrace) {
-        return iggy(StandInCommand.of(StandInMode.IGGY), knobs, healthTimeout, stopGrace);
+        return iggy(StandInCommand.of(RuntimeName.IGGY), knobs, healthTimeout, stopGrace);
     }
 
     private ProcessSpec iggy(List<String> command, Map<String, String> knobs, Duration healthTimeout,
@@ -53,7 +56,7 @@ class ProcessDriverTest {
         env.put("IGGY_WEBSOCKET_ADDRESS", "127.0.0.1:" + tcp[2]);
         env.put("IGGY_QUIC_ADDRESS", "127.0.0.1:" + FreePorts.udp());
         env.put("IGGY_SYSTEM_PATH", dir.resolve("data").toString());
-        return new ProcessSpec("iggy", command, dir.resolve("work"), env,
+        return new ProcessSpec(RuntimeName.IGGY, command, dir.resolve("work"), env,
                 URI.create("http://127.0.0.1:" + tcp[0] + "/ping"), dir.resolve("logs/iggy.log"),
                 dir.resolve("run/iggy.pid"), stopGrace, healthTimeout);
     }
@@ -67,7 +70,7 @@ class ProcessDriverTest {
     }
 
     private ActionResult started(ProcessDriver driver) {
-        ActionResult result = driver.start();
+        ActionResult result = driver.start(progress);
         if (result.pid() > 0) {
             spawned.add(result.pid());
         }
@@ -96,6 +99,7 @@ class ProcessDriverTest {
 
         assertThat(result.succeeded()).as(result.message()).isTrue();
         assertThat(result.message()).isEqualTo("iggy started (pid " + result.pid() + ")");
+        assertThat(reports).containsExactly(result.pid() + ": iggy process up (pid " + result.pid() + ")");
         assertThat(alive(result.pid())).isTrue();
         assertThat(portOpen()).isTrue();
         assertThat(driver.status()).isEqualTo(DriverStatus.running(result.pid()));
@@ -132,8 +136,9 @@ class ProcessDriverTest {
         ProcessDriver driver = driver(iggy());
         long pid = started(driver).pid();
 
-        ActionResult again = driver.start();
+        ActionResult again = driver.start(progress);
 
+        assertThat(reports).as("nothing new came up").hasSize(1);
         assertThat(again.succeeded()).isTrue();
         assertThat(again.message()).isEqualTo("iggy is already running (pid " + pid + ")");
         assertThat(again.pid()).isEqualTo(pid);
@@ -144,11 +149,13 @@ class ProcessDriverTest {
         ProcessDriver driver = driver(iggy());
         long first = started(driver).pid();
 
-        ActionResult result = driver.restart();
+        ActionResult result = driver.restart(progress);
         spawned.add(result.pid());
 
         assertThat(result.succeeded()).as(result.message()).isTrue();
         assertThat(result.pid()).isNotEqualTo(first).isPositive();
+        assertThat(reports).containsExactly(first + ": iggy process up (pid " + first + ")",
+                result.pid() + ": iggy process up (pid " + result.pid() + ")");
         assertThat(result.message()).isEqualTo("iggy restarted (pid " + result.pid() + ")");
         assertThat(alive(first)).isFalse();
         assertThat(alive(result.pid())).isTrue();
@@ -176,7 +183,7 @@ class ProcessDriverTest {
         ProcessDriver driver = driver(spec);
         long before = System.nanoTime();
 
-        ActionResult result = driver.start();
+        ActionResult result = driver.start(RuntimeProgress.NONE);
 
         assertThat(Duration.ofNanos(System.nanoTime() - before)).isGreaterThanOrEqualTo(Duration.ofMillis(1500));
         assertThat(result.succeeded()).isFalse();
@@ -207,7 +214,7 @@ class ProcessDriverTest {
     void missingBinaryFailsWithAClearMessage() {
         ProcessSpec spec = iggy(List.of("iggy-server-not-installed-here"), Map.of(), Duration.ofSeconds(1), Duration.ofSeconds(1));
 
-        ActionResult result = driver(spec).start();
+        ActionResult result = driver(spec).start(RuntimeProgress.NONE);
 
         assertThat(result.succeeded()).isFalse();
         assertThat(result.message()).isEqualTo(
@@ -222,7 +229,7 @@ class ProcessDriverTest {
         ProcessDriver afterRestart = driver(spec);
 
         assertThat(afterRestart.status()).isEqualTo(DriverStatus.running(pid));
-        assertThat(afterRestart.start().message()).isEqualTo("iggy is already running (pid " + pid + ")");
+        assertThat(afterRestart.start(RuntimeProgress.NONE).message()).isEqualTo("iggy is already running (pid " + pid + ")");
         ActionResult stopped = afterRestart.stop();
         assertThat(stopped.succeeded()).as(stopped.message()).isTrue();
         await().atMost(Duration.ofSeconds(5)).until(() -> !alive(pid));
@@ -253,7 +260,7 @@ class ProcessDriverTest {
         Map<String, String> env = new HashMap<>(base.environment());
         env.remove("IGGY_SYSTEM_PATH");
         env.put("IGGY_CONFIG_PATH", config.toString());
-        ProcessSpec spec = new ProcessSpec("iggy", base.command(), base.workingDir(), env, base.healthUrl(),
+        ProcessSpec spec = new ProcessSpec(RuntimeName.IGGY, base.command(), base.workingDir(), env, base.healthUrl(),
                 base.logFile(), base.pidFile(), base.stopGrace(), base.healthTimeout());
 
         ActionResult result = started(driver(spec));
@@ -286,7 +293,7 @@ class ProcessDriverTest {
         List<RuntimeExit> exits = new java.util.concurrent.CopyOnWriteArrayList<>();
         ProcessDriver driver = new ProcessDriver(iggy(), PROBE, Clock.systemUTC(), LogRotation.NONE, exits::add);
         started(driver);
-        ActionResult restarted = driver.restart();
+        ActionResult restarted = driver.restart(RuntimeProgress.NONE);
         spawned.add(restarted.pid());
         assertThat(driver.stop().succeeded()).isTrue();
 

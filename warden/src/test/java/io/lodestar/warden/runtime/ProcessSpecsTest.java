@@ -1,5 +1,6 @@
 package io.lodestar.warden.runtime;
 
+import io.lodestar.protocol.RuntimeName;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -10,13 +11,13 @@ class ProcessSpecsTest {
 
     @Test
     void envEntriesSplitAtTheFirstEqualsSign() {
-        assertThat(ProcessSpecs.parseEnv(RuntimeKind.IGGY, List.of("A=1", "B=x=y", "C=")))
+        assertThat(ProcessSpecs.parseEnv(RuntimeName.IGGY, List.of("A=1", "B=x=y", "C=")))
                 .containsExactly(java.util.Map.entry("A", "1"), java.util.Map.entry("B", "x=y"), java.util.Map.entry("C", ""));
     }
 
     @Test
     void anEnvEntryWithoutANameIsRejected() {
-        assertThatThrownBy(() -> ProcessSpecs.parseEnv(RuntimeKind.CONNECTORS, List.of("=1")))
+        assertThatThrownBy(() -> ProcessSpecs.parseEnv(RuntimeName.CONNECTORS, List.of("=1")))
                 .hasMessage("warden.runtimes.connectors.env: expected NAME=value, got '=1'");
     }
 }

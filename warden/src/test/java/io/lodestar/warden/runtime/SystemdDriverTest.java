@@ -2,9 +2,9 @@ package io.lodestar.warden.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.lodestar.protocol.RuntimeName;
 import io.lodestar.testsupport.net.FreePorts;
 import io.lodestar.testsupport.standin.StandInCommand;
-import io.lodestar.testsupport.standin.StandInMode;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
@@ -38,7 +39,7 @@ class SystemdDriverTest {
         systemctl = Path.of("").toAbsolutePath().getParent().resolve("test-support/bin/systemctl-standin");
         int[] tcp = FreePorts.tcp(3);
         httpPort = tcp[0];
-        String command = StandInCommand.of(StandInMode.IGGY).stream().map(SystemdDriverTest::quote).collect(Collectors.joining(" "));
+        String command = StandInCommand.of(RuntimeName.IGGY).stream().map(SystemdDriverTest::quote).collect(Collectors.joining(" "));
         Path unit = dir.resolve("units/" + UNIT);
         Files.createDirectories(unit.getParent());
         Files.writeString(unit, "#!/bin/sh\n"
@@ -74,12 +75,12 @@ class SystemdDriverTest {
     void startStopAndRestartCallSystemctlWithExactlyTheUnitAndWaitForHealth() throws IOException {
         SystemdDriver driver = driver(UNIT);
 
-        ActionResult started = driver.start();
+        ActionResult started = driver.start(RuntimeProgress.NONE);
         assertThat(started.succeeded()).as(started.message()).isTrue();
         assertThat(started.message()).isEqualTo("iggy started (unit " + UNIT + ", pid " + started.pid() + ")");
         assertThat(driver.status()).isEqualTo(DriverStatus.running(started.pid()));
 
-        ActionResult restarted = driver.restart();
+        ActionResult restarted = driver.restart(RuntimeProgress.NONE);
         assertThat(restarted.succeeded()).as(restarted.message()).isTrue();
         assertThat(restarted.pid()).isNotEqualTo(started.pid());
         assertThat(ProcessHandle.of(started.pid())).isEmpty();
@@ -95,11 +96,29 @@ class SystemdDriverTest {
     }
 
     @Test
+    void aStartOrRestartReportsTheUnitsMainPidBeforeItIsHealthy() {
+        SystemdDriver driver = driver(UNIT);
+        List<String> reports = new ArrayList<>();
+        RuntimeProgress progress = (message, pid) -> reports.add(pid + ": " + message);
+
+        ActionResult started = driver.start(progress);
+        ActionResult again = driver.start(progress);
+        ActionResult restarted = driver.restart(progress);
+
+        assertThat(started.succeeded()).as(started.message()).isTrue();
+        assertThat(again.succeeded()).as(again.message()).isTrue();
+        assertThat(restarted.succeeded()).as(restarted.message()).isTrue();
+        assertThat(reports).containsExactly(
+                started.pid() + ": iggy process up (unit " + UNIT + ", pid " + started.pid() + ")",
+                restarted.pid() + ": iggy process up (unit " + UNIT + ", pid " + restarted.pid() + ")");
+    }
+
+    @Test
     void startingAnActiveUnitDoesNotStartItAgain() throws IOException {
         SystemdDriver driver = driver(UNIT);
-        long pid = driver.start().pid();
+        long pid = driver.start(RuntimeProgress.NONE).pid();
 
-        ActionResult again = driver.start();
+        ActionResult again = driver.start(RuntimeProgress.NONE);
 
         assertThat(again.message()).isEqualTo("iggy is already running (unit " + UNIT + ", pid " + pid + ")");
         assertThat(calls()).filteredOn(call -> call.startsWith("start ")).hasSize(1);
@@ -107,7 +126,7 @@ class SystemdDriverTest {
 
     @Test
     void anUnknownUnitFailsWithSystemctlsOwnWords() {
-        ActionResult result = driver("nope.service").start();
+        ActionResult result = driver("nope.service").start(RuntimeProgress.NONE);
 
         assertThat(result.succeeded()).isFalse();
         assertThat(result.message()).isEqualTo("systemctl show nope.service failed (exit 5): Failed to show nope.service: Unit nope.service not found.");
@@ -117,7 +136,7 @@ class SystemdDriverTest {
     void aUnitWhoseProcessDiesIsReportedFailed() throws IOException {
         Files.writeString(dir.resolve("units/" + UNIT), "#!/bin/sh\nexit 3\n");
 
-        ActionResult result = driver(UNIT).start();
+        ActionResult result = driver(UNIT).start(RuntimeProgress.NONE);
 
         assertThat(result.succeeded()).isFalse();
         assertThat(result.message()).isEqualTo("iggy: unit " + UNIT + " is failed (failed); see journalctl -u " + UNIT);

@@ -16,6 +16,7 @@ import io.lodestar.protocol.v1.SnapshotUploadReceipt;
 import io.lodestar.protocol.v1.Task;
 import io.lodestar.protocol.v1.WardenLinkGrpc;
 import io.lodestar.warden.identity.NodeIdentity;
+import io.lodestar.warden.runtime.RuntimeProgress;
 import io.lodestar.warden.task.TaskOutcome;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -98,7 +99,7 @@ class SnapshotHandlerTest {
     @Test
     void aBrokenUploadIsTriedAgainAndTheBundleArrivesWholeWithTheReport() throws Exception {
         failures.add(Status.UNAVAILABLE.withDescription("connection reset"));
-        TaskOutcome outcome = handler().run(task());
+        TaskOutcome outcome = handler().run(task(), RuntimeProgress.NONE);
         assertThat(outcome.succeeded()).as(outcome.message()).isTrue();
         assertThat(outcome.message()).startsWith("snapshot uploaded: ");
         assertThat(received).hasSize(2);
@@ -111,7 +112,7 @@ class SnapshotHandlerTest {
     @Test
     void aRefusedUploadFailsAtOnceWithTheSupervisorsReason() {
         failures.add(Status.FAILED_PRECONDITION.withDescription("Task 7 is not an open snapshot task of node 1"));
-        TaskOutcome outcome = handler().run(task());
+        TaskOutcome outcome = handler().run(task(), RuntimeProgress.NONE);
         assertThat(outcome.succeeded()).isFalse();
         assertThat(outcome.message()).contains("refused", "not an open snapshot task");
         assertThat(received).hasSize(1);
@@ -122,7 +123,7 @@ class SnapshotHandlerTest {
         for (int i = 0; i < SnapshotHandler.ATTEMPTS; i++) {
             failures.add(Status.DATA_LOSS.withDescription("The bundle arrived damaged"));
         }
-        TaskOutcome outcome = handler().run(task());
+        TaskOutcome outcome = handler().run(task(), RuntimeProgress.NONE);
         assertThat(outcome.succeeded()).isFalse();
         assertThat(outcome.message()).contains("failed 3 times", "arrived damaged");
         assertThat(received).hasSize(SnapshotHandler.ATTEMPTS);

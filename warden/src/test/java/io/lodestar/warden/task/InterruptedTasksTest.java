@@ -2,8 +2,10 @@ package io.lodestar.warden.task;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.lodestar.protocol.RuntimeName;
 import io.lodestar.protocol.v1.Runtime;
 import io.lodestar.protocol.v1.RuntimeAction;
+import io.lodestar.protocol.v1.SnapshotRequest;
 import io.lodestar.protocol.v1.Task;
 import io.lodestar.protocol.v1.TaskState;
 import io.lodestar.protocol.v1.TaskUpdate;
@@ -11,9 +13,10 @@ import io.lodestar.warden.runtime.ActionResult;
 import io.lodestar.warden.runtime.DriverRegistry;
 import io.lodestar.warden.runtime.DriverStatus;
 import io.lodestar.warden.runtime.RuntimeDriver;
-import io.lodestar.warden.runtime.RuntimeKind;
+import io.lodestar.warden.runtime.RuntimeProgress;
 import io.lodestar.warden.state.FileTaskJournal;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -37,22 +40,27 @@ class InterruptedTasksTest {
             return "iggy";
         }
 
-        public ActionResult start() {
+        public ActionResult start(RuntimeProgress progress) {
             actions.incrementAndGet();
             return ActionResult.failed("must not run");
         }
 
         public ActionResult stop() {
-            return start();
+            return start(RuntimeProgress.NONE);
         }
 
-        public ActionResult restart() {
-            return start();
+        public ActionResult restart(RuntimeProgress progress) {
+            return start(progress);
         }
 
         public DriverStatus status() {
             return status;
         }
+    }
+
+    private static TaskHandlers handlers(RuntimeDriver iggy) {
+        return new TaskHandlers(List.of(new RuntimeActionHandler(new DriverRegistry(Map.of(RuntimeName.IGGY, iggy)),
+                new Reconfiguration(Map.of()))));
     }
 
     private static Task task(long id, RuntimeAction.Action action) {
@@ -68,7 +76,7 @@ class InterruptedTasksTest {
         }
         FixedDriver driver = new FixedDriver(DriverStatus.running(321));
         try (FileTaskJournal journal = FileTaskJournal.open(file, 10)) {
-            InterruptedTasks.settle(journal, new DriverRegistry(Map.of(RuntimeKind.IGGY, driver)));
+            InterruptedTasks.settle(journal, handlers(driver));
             assertThat(journal.unacknowledged()).containsExactly(TaskUpdate.newBuilder().setTaskId(1)
                     .setState(TaskState.TASK_STATE_FAILED).setPid(321)
                     .setMessage("the Warden restarted during the restart of iggy and did not run it again; "
@@ -82,10 +90,24 @@ class InterruptedTasksTest {
 
     @Test
     void aStoppedRuntimeIsSaidToBeStopped() {
-        TaskUpdate outcome = InterruptedTasks.outcome(task(2, RuntimeAction.Action.ACTION_STOP),
-                new DriverRegistry(Map.of(RuntimeKind.IGGY, new FixedDriver(DriverStatus.STOPPED))));
-        assertThat(outcome.getMessage())
+        TaskOutcome outcome = handlers(new FixedDriver(DriverStatus.STOPPED))
+                .interrupted(task(2, RuntimeAction.Action.ACTION_STOP));
+        assertThat(outcome.message())
                 .isEqualTo("the Warden restarted during the stop of iggy and did not run it again; iggy is now stopped");
-        assertThat(outcome.getPid()).isZero();
+        assertThat(outcome.pid()).isZero();
+        assertThat(outcome.succeeded()).isFalse();
+    }
+
+    @Test
+    void aTaskOfAKindWithoutAHandlerIsSaidNotToHaveRunAgain() {
+        Path file = dir.resolve("tasks.journal");
+        try (FileTaskJournal journal = FileTaskJournal.open(file, 10)) {
+            journal.accept(Task.newBuilder().setTaskId(3).setSnapshot(SnapshotRequest.newBuilder().setName("s")).build());
+        }
+        try (FileTaskJournal journal = FileTaskJournal.open(file, 10)) {
+            InterruptedTasks.settle(journal, handlers(new FixedDriver(DriverStatus.STOPPED)));
+            assertThat(journal.unacknowledged()).containsExactly(TaskUpdate.newBuilder().setTaskId(3)
+                    .setState(TaskState.TASK_STATE_FAILED).setMessage(TaskHandler.NOT_RUN_AGAIN).build());
+        }
     }
 }

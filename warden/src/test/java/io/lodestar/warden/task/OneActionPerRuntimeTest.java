@@ -3,6 +3,7 @@ package io.lodestar.warden.task;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.lodestar.protocol.RuntimeName;
 import io.lodestar.protocol.v1.Runtime;
 import io.lodestar.protocol.v1.RuntimeAction;
 import io.lodestar.protocol.v1.Task;
@@ -10,7 +11,6 @@ import io.lodestar.protocol.v1.TaskState;
 import io.lodestar.protocol.v1.TaskUpdate;
 import io.lodestar.testsupport.net.FreePorts;
 import io.lodestar.testsupport.standin.StandInCommand;
-import io.lodestar.testsupport.standin.StandInMode;
 import io.lodestar.warden.link.TaskIntake;
 import io.lodestar.warden.runtime.ActionResult;
 import io.lodestar.warden.runtime.DriverRegistry;
@@ -19,7 +19,7 @@ import io.lodestar.warden.runtime.HttpHealthProbe;
 import io.lodestar.warden.runtime.ProcessDriver;
 import io.lodestar.warden.runtime.ProcessSpec;
 import io.lodestar.warden.runtime.RuntimeDriver;
-import io.lodestar.warden.runtime.RuntimeKind;
+import io.lodestar.warden.runtime.RuntimeProgress;
 import io.lodestar.warden.state.InMemoryTaskJournal;
 import java.io.IOException;
 import java.net.URI;
@@ -82,16 +82,16 @@ class OneActionPerRuntimeTest {
             return driver.name();
         }
 
-        public ActionResult start() {
-            return record("start", driver::start);
+        public ActionResult start(RuntimeProgress progress) {
+            return record("start", () -> driver.start(progress));
         }
 
         public ActionResult stop() {
             return record("stop", driver::stop);
         }
 
-        public ActionResult restart() {
-            return record("restart", driver::restart);
+        public ActionResult restart(RuntimeProgress progress) {
+            return record("restart", () -> driver.restart(progress));
         }
 
         public DriverStatus status() {
@@ -108,7 +108,7 @@ class OneActionPerRuntimeTest {
     void aSecondRestartWaitsForTheFirstAndRestartsAgain() throws IOException {
         int[] tcp = FreePorts.tcp(3);
         Path data = dir.resolve("data");
-        ProcessSpec spec = new ProcessSpec("iggy", StandInCommand.of(StandInMode.IGGY), dir.resolve("work"),
+        ProcessSpec spec = new ProcessSpec(RuntimeName.IGGY, StandInCommand.of(RuntimeName.IGGY), dir.resolve("work"),
                 Map.of("IGGY_HTTP_ADDRESS", "127.0.0.1:" + tcp[0], "IGGY_TCP_ADDRESS", "127.0.0.1:" + tcp[1],
                         "IGGY_WEBSOCKET_ADDRESS", "127.0.0.1:" + tcp[2], "IGGY_QUIC_ADDRESS", "127.0.0.1:" + FreePorts.udp(),
                         "IGGY_SYSTEM_PATH", data.toString(), "STANDIN_STOP_DELAY_MS", "300"),
@@ -117,8 +117,8 @@ class OneActionPerRuntimeTest {
         Recording driver = new Recording(new ProcessDriver(spec, new HttpHealthProbe(Duration.ofMillis(500)), Clock.systemUTC()));
         List<TaskUpdate> updates = new CopyOnWriteArrayList<>();
         TaskIntake intake = new TaskIntake(new InMemoryTaskJournal(),
-                new TaskHandlers(Map.of(Task.KindCase.RUNTIME_ACTION, new RuntimeActionHandler(
-                        new DriverRegistry(Map.of(RuntimeKind.IGGY, driver)), new Reconfiguration(Map.of())))),
+                new TaskHandlers(List.of(new RuntimeActionHandler(
+                        new DriverRegistry(Map.of(RuntimeName.IGGY, driver)), new Reconfiguration(Map.of())))),
                 lanes, updates::add, System::currentTimeMillis);
 
         intake.receive(task(1, RuntimeAction.Action.ACTION_START));

@@ -2,18 +2,18 @@ package io.lodestar.warden.task;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.lodestar.protocol.RuntimeName;
 import io.lodestar.protocol.v1.Runtime;
 import io.lodestar.protocol.v1.RuntimeAction;
 import io.lodestar.protocol.v1.Task;
 import io.lodestar.testsupport.net.FreePorts;
 import io.lodestar.testsupport.standin.StandInCommand;
-import io.lodestar.testsupport.standin.StandInMode;
 import io.lodestar.warden.runtime.ActionResult;
 import io.lodestar.warden.runtime.DriverRegistry;
 import io.lodestar.warden.runtime.HttpHealthProbe;
 import io.lodestar.warden.runtime.ProcessDriver;
 import io.lodestar.warden.runtime.ProcessSpec;
-import io.lodestar.warden.runtime.RuntimeKind;
+import io.lodestar.warden.runtime.RuntimeProgress;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -58,16 +58,16 @@ class ReconfigurationTest {
                 "IGGY_WEBSOCKET_ADDRESS", "127.0.0.1:" + tcp[3],
                 "IGGY_QUIC_ADDRESS", "127.0.0.1:" + FreePorts.udp(),
                 "IGGY_SYSTEM_PATH", dir.resolve("data").toString());
-        ProcessSpec spec = new ProcessSpec("iggy", StandInCommand.of(StandInMode.IGGY), dir.resolve("work"), env,
+        ProcessSpec spec = new ProcessSpec(RuntimeName.IGGY, StandInCommand.of(RuntimeName.IGGY), dir.resolve("work"), env,
                 URI.create("http://127.0.0.1:" + httpPort + "/ping"), dir.resolve("logs/iggy.log"),
                 dir.resolve("run/iggy.pid"), Duration.ofSeconds(5), Duration.ofSeconds(20));
         driver = new ProcessDriver(spec, new HttpHealthProbe(Duration.ofMillis(500)), Clock.systemUTC());
-        handler = new RuntimeActionHandler(new DriverRegistry(Map.of(RuntimeKind.IGGY, driver)),
-                new Reconfiguration(Map.of(RuntimeKind.IGGY, configPath)));
+        handler = new RuntimeActionHandler(new DriverRegistry(Map.of(RuntimeName.IGGY, driver)),
+                new Reconfiguration(Map.of(RuntimeName.IGGY, configPath)));
         oldConfig = tcpConfig(oldTcpPort);
         Files.createDirectories(configPath.getParent());
         Files.writeString(configPath, oldConfig);
-        ActionResult started = driver.start();
+        ActionResult started = driver.start(RuntimeProgress.NONE);
         spawned.add(started.pid());
         assertThat(started.succeeded()).as(started.message()).isTrue();
         assertThat(FreePorts.isListening(oldTcpPort)).isTrue();
@@ -94,7 +94,7 @@ class ReconfigurationTest {
     }
 
     private TaskOutcome run(Task task) {
-        TaskOutcome outcome = handler.run(task);
+        TaskOutcome outcome = handler.run(task, RuntimeProgress.NONE);
         spawned.add(outcome.pid());
         return outcome;
     }

@@ -2,6 +2,7 @@ package io.lodestar.warden.task;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.lodestar.protocol.RuntimeName;
 import io.lodestar.protocol.v1.Runtime;
 import io.lodestar.protocol.v1.RuntimeAction;
 import io.lodestar.protocol.v1.Task;
@@ -9,7 +10,7 @@ import io.lodestar.warden.runtime.ActionResult;
 import io.lodestar.warden.runtime.DriverRegistry;
 import io.lodestar.warden.runtime.DriverStatus;
 import io.lodestar.warden.runtime.RuntimeDriver;
-import io.lodestar.warden.runtime.RuntimeKind;
+import io.lodestar.warden.runtime.RuntimeProgress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,8 +26,9 @@ class RuntimeActionHandlerTest {
         }
 
         @Override
-        public ActionResult start() {
+        public ActionResult start(RuntimeProgress progress) {
             calls.add("start");
+            progress.running("iggy process up (pid 9)", 9);
             return ActionResult.succeeded("iggy started (pid 9)", 9);
         }
 
@@ -37,7 +39,7 @@ class RuntimeActionHandlerTest {
         }
 
         @Override
-        public ActionResult restart() {
+        public ActionResult restart(RuntimeProgress progress) {
             calls.add("restart");
             return ActionResult.failed("iggy exited with code 1 during start");
         }
@@ -48,7 +50,7 @@ class RuntimeActionHandlerTest {
         }
     };
     private final RuntimeActionHandler handler =
-            new RuntimeActionHandler(new DriverRegistry(Map.of(RuntimeKind.IGGY, iggy)), new Reconfiguration(Map.of()));
+            new RuntimeActionHandler(new DriverRegistry(Map.of(RuntimeName.IGGY, iggy)), new Reconfiguration(Map.of()));
 
     private static Task task(Runtime runtime, RuntimeAction.Action action) {
         return Task.newBuilder().setTaskId(1)
@@ -56,19 +58,40 @@ class RuntimeActionHandlerTest {
                 .build();
     }
 
+    private final List<String> reports = new ArrayList<>();
+    private final RuntimeProgress progress = (message, pid) -> reports.add(pid + ": " + message);
+
+    private TaskOutcome run(Task task) {
+        return handler.run(task, progress);
+    }
+
     @Test
     void actionsGoToTheRuntimesDriver() {
-        assertThat(handler.run(task(Runtime.RUNTIME_IGGY, RuntimeAction.Action.ACTION_START)))
+        assertThat(run(task(Runtime.RUNTIME_IGGY, RuntimeAction.Action.ACTION_START)))
                 .isEqualTo(TaskOutcome.succeeded("iggy started (pid 9)", 9));
-        assertThat(handler.run(task(Runtime.RUNTIME_IGGY, RuntimeAction.Action.ACTION_STOP)).succeeded()).isTrue();
-        assertThat(handler.run(task(Runtime.RUNTIME_IGGY, RuntimeAction.Action.ACTION_RESTART)))
+        assertThat(run(task(Runtime.RUNTIME_IGGY, RuntimeAction.Action.ACTION_STOP)).succeeded()).isTrue();
+        assertThat(run(task(Runtime.RUNTIME_IGGY, RuntimeAction.Action.ACTION_RESTART)))
                 .isEqualTo(TaskOutcome.failed("iggy exited with code 1 during start"));
         assertThat(calls).containsExactly("start", "stop", "restart");
     }
 
     @Test
+    void theDriversProgressReachesTheTasksProgress() {
+        run(task(Runtime.RUNTIME_IGGY, RuntimeAction.Action.ACTION_START));
+
+        assertThat(reports).containsExactly("9: iggy process up (pid 9)");
+    }
+
+    @Test
+    void itTakesRuntimeActionsAndDescribesThemForTheLog() {
+        assertThat(handler.kind()).isEqualTo(Task.KindCase.RUNTIME_ACTION);
+        assertThat(handler.describe(task(Runtime.RUNTIME_IGGY, RuntimeAction.Action.ACTION_RESTART)))
+                .isEqualTo("ACTION_RESTART RUNTIME_IGGY");
+    }
+
+    @Test
     void reconfigureWithoutAConfigPathChangesNothing() {
-        TaskOutcome outcome = handler.run(task(Runtime.RUNTIME_IGGY, RuntimeAction.Action.ACTION_RECONFIGURE));
+        TaskOutcome outcome = run(task(Runtime.RUNTIME_IGGY, RuntimeAction.Action.ACTION_RECONFIGURE));
 
         assertThat(outcome.succeeded()).isFalse();
         assertThat(outcome.message()).contains("set warden.runtimes.iggy.config-path").endsWith("nothing was changed");
@@ -77,7 +100,7 @@ class RuntimeActionHandlerTest {
 
     @Test
     void aDisabledRuntimeFails() {
-        TaskOutcome outcome = handler.run(task(Runtime.RUNTIME_CONNECTORS, RuntimeAction.Action.ACTION_START));
+        TaskOutcome outcome = run(task(Runtime.RUNTIME_CONNECTORS, RuntimeAction.Action.ACTION_START));
 
         assertThat(outcome.succeeded()).isFalse();
         assertThat(outcome.message()).isEqualTo(

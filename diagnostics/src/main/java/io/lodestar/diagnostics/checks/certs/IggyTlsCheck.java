@@ -5,7 +5,7 @@ import io.lodestar.diagnostics.CheckResult;
 import io.lodestar.diagnostics.HostContext;
 import io.lodestar.diagnostics.checks.AbstractCheck;
 import io.lodestar.diagnostics.checks.RuntimeProcesses;
-import io.lodestar.diagnostics.checks.TomlLite;
+import io.lodestar.diagnostics.checks.TomlConfig;
 import io.lodestar.diagnostics.host.ProcessInfo;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -32,8 +32,14 @@ public final class IggyTlsCheck extends AbstractCheck {
 
     @Override
     public CheckResult run(HostContext context) throws IOException {
-        List<CertAndKey> configured = context.iggy().tlsCertificates().isEmpty()
-                ? fromConfig(context) : context.iggy().tlsCertificates().stream().map(c -> new CertAndKey(c, null)).toList();
+        List<CertAndKey> configured;
+        try {
+            configured = context.iggy().tlsCertificates().isEmpty()
+                    ? fromConfig(context) : context.iggy().tlsCertificates().stream().map(c -> new CertAndKey(c, null)).toList();
+        } catch (TomlConfig.Invalid e) {
+            return CheckResult.skip("cannot tell which TLS certificates Iggy uses: " + context.iggy().configPath().toAbsolutePath()
+                    + " is not valid TOML (" + e.getMessage() + "); see runtime.iggy.config");
+        }
         if (configured.isEmpty()) {
             return CheckResult.skip("no TLS certificate configured for Iggy (TLS disabled or self-signed QUIC)");
         }
@@ -45,14 +51,14 @@ public final class IggyTlsCheck extends AbstractCheck {
                 + "SAN list covering the names clients use, then restart iggy-server.");
     }
 
-    private static List<CertAndKey> fromConfig(HostContext context) throws IOException {
+    private static List<CertAndKey> fromConfig(HostContext context) throws IOException, TomlConfig.Invalid {
         Path config = context.iggy().configPath().toAbsolutePath();
         if (!Files.isRegularFile(config)) {
             return List.of();
         }
         Path base = RuntimeProcesses.iggy(context).map(ProcessInfo::workingDirectory).filter(d -> !d.isBlank())
                 .map(Path::of).orElse(config.getParent());
-        return enabledCertificates(TomlLite.values(Files.readAllLines(config, StandardCharsets.UTF_8)), base);
+        return enabledCertificates(TomlConfig.values(Files.readString(config, StandardCharsets.UTF_8)), base);
     }
 
     /** Relative paths are relative to the server's working directory. */

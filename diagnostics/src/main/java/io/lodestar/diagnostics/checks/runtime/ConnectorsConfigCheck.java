@@ -8,23 +8,13 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Stream;
 
 public final class ConnectorsConfigCheck extends ConfigFileCheck {
 
     public ConnectorsConfigCheck() {
-        super("runtime.connectors.config", "Connectors runtime config");
-    }
-
-    @Override
-    Path configPath(HostContext context) {
-        return context.connectors().configPath();
-    }
-
-    @Override
-    Optional<String> appliedChecksum(HostContext context) {
-        return context.link().map(SupervisorLink::appliedConnectorsConfigSha256);
+        super("runtime.connectors.config", "Connectors runtime config", HostContext::connectors,
+                SupervisorLink::appliedConnectorsConfigSha256);
     }
 
     /** {@code [connectors] config_dir} holds one TOML file per connector, relative to the main config. */

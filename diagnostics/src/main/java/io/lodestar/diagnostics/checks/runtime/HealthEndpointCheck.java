@@ -3,36 +3,35 @@ package io.lodestar.diagnostics.checks.runtime;
 import io.lodestar.diagnostics.Category;
 import io.lodestar.diagnostics.CheckResult;
 import io.lodestar.diagnostics.HostContext;
+import io.lodestar.diagnostics.RuntimeSettings;
 import io.lodestar.diagnostics.checks.AbstractCheck;
-import io.lodestar.diagnostics.host.ProcessInfo;
+import io.lodestar.diagnostics.checks.RuntimeProcesses;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.Optional;
+import java.util.function.Function;
 
 /** Calls a runtime's unauthenticated liveness endpoint and times the answer. */
-abstract class HealthEndpointCheck extends AbstractCheck {
+public final class HealthEndpointCheck extends AbstractCheck {
 
     static final Duration TIMEOUT = Duration.ofMillis(1500);
     static final Duration WARN_LATENCY = Duration.ofMillis(200);
 
-    HealthEndpointCheck(String id, String title) {
+    private final Function<HostContext, RuntimeSettings> runtime;
+
+    public HealthEndpointCheck(String id, String title, Function<HostContext, RuntimeSettings> runtime) {
         super(id, title, Category.RUNTIMES);
+        this.runtime = runtime;
     }
-
-    abstract Optional<ProcessInfo> process(HostContext context);
-
-    abstract URI endpoint(HostContext context);
-
-    abstract boolean healthy(int status, String body);
 
     @Override
     public CheckResult run(HostContext context) throws InterruptedException {
-        URI uri = endpoint(context);
-        if (process(context).isEmpty()) {
+        RuntimeSettings settings = runtime.apply(context);
+        URI uri = settings.healthUri();
+        if (RuntimeProcesses.of(context, settings).isEmpty()) {
             return CheckResult.skip("runtime not running; " + uri + " not called");
         }
         HttpClient client = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
@@ -41,7 +40,7 @@ abstract class HealthEndpointCheck extends AbstractCheck {
             long started = System.nanoTime();
             HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
             Duration latency = Duration.ofNanos(System.nanoTime() - started);
-            if (latency.compareTo(WARN_LATENCY) > 0 && healthy(response.statusCode(), response.body())) {
+            if (latency.compareTo(WARN_LATENCY) > 0 && settings.healthy(response.statusCode(), response.body())) {
                 // A first call also pays for this process's HTTP client warming up and the TCP connect;
                 // the runtime is slow only if a second call on the open connection is slow too.
                 started = System.nanoTime();
@@ -50,7 +49,7 @@ abstract class HealthEndpointCheck extends AbstractCheck {
             }
             String body = response.body().length() > 200 ? response.body().substring(0, 200) : response.body();
             CheckResult.Builder result;
-            if (!healthy(response.statusCode(), response.body())) {
+            if (!settings.healthy(response.statusCode(), response.body())) {
                 result = CheckResult.fail(uri + " answered " + response.statusCode() + " " + body.strip())
                         .remediation("The runtime is up but unhealthy: read its recent log (logs checks) and restart it if it does not recover.");
             } else if (latency.compareTo(WARN_LATENCY) > 0) {

@@ -3,24 +3,12 @@ package io.lodestar.diagnostics.checks.runtime;
 import io.lodestar.diagnostics.CheckResult;
 import io.lodestar.diagnostics.HostContext;
 import io.lodestar.diagnostics.SupervisorLink;
-import java.nio.file.Path;
 import java.util.Map;
-import java.util.Optional;
 
 public final class IggyConfigCheck extends ConfigFileCheck {
 
     public IggyConfigCheck() {
-        super("runtime.iggy.config", "Iggy server config");
-    }
-
-    @Override
-    Path configPath(HostContext context) {
-        return context.iggy().configPath();
-    }
-
-    @Override
-    Optional<String> appliedChecksum(HostContext context) {
-        return context.link().map(SupervisorLink::appliedIggyConfigSha256);
+        super("runtime.iggy.config", "Iggy server config", HostContext::iggy, SupervisorLink::appliedIggyConfigSha256);
     }
 
     @Override

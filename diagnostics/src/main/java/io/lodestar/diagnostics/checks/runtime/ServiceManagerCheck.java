@@ -3,6 +3,7 @@ package io.lodestar.diagnostics.checks.runtime;
 import io.lodestar.diagnostics.Category;
 import io.lodestar.diagnostics.CheckResult;
 import io.lodestar.diagnostics.HostContext;
+import io.lodestar.diagnostics.RuntimeSettings;
 import io.lodestar.diagnostics.Status;
 import io.lodestar.diagnostics.checks.AbstractCheck;
 import io.lodestar.diagnostics.host.HostReader;
@@ -33,7 +34,8 @@ public final class ServiceManagerCheck extends AbstractCheck {
         Status status = Status.INFO;
         StringBuilder summary = new StringBuilder();
         Map<String, String> details = new LinkedHashMap<>();
-        for (String unit : List.of(context.iggy().serviceUnit(), context.connectors().serviceUnit())) {
+        for (RuntimeSettings runtime : context.runtimes()) {
+            String unit = runtime.serviceUnit();
             Optional<String> file = UNIT_DIRS.stream().map(d -> d + "/" + unit).filter(host::exists).findFirst();
             boolean active = host.read("/sys/fs/cgroup/system.slice/" + unit + "/cgroup.procs").map(p -> !p.isBlank()).orElse(false);
             String state = file.isEmpty() ? "not installed" : active ? "active" : "installed, not active";

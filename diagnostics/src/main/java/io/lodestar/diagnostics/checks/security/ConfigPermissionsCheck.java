@@ -3,6 +3,7 @@ package io.lodestar.diagnostics.checks.security;
 import io.lodestar.diagnostics.Category;
 import io.lodestar.diagnostics.CheckResult;
 import io.lodestar.diagnostics.HostContext;
+import io.lodestar.diagnostics.RuntimeSettings;
 import io.lodestar.diagnostics.Status;
 import io.lodestar.diagnostics.checks.AbstractCheck;
 import io.lodestar.diagnostics.redact.Redactor;
@@ -27,9 +28,9 @@ public final class ConfigPermissionsCheck extends AbstractCheck {
     @Override
     public CheckResult run(HostContext context) throws IOException {
         List<Path> files = new ArrayList<>();
-        for (Path p : List.of(context.iggy().configPath(), context.connectors().configPath())) {
-            if (Files.isRegularFile(p)) {
-                files.add(p.toAbsolutePath());
+        for (RuntimeSettings runtime : context.runtimes()) {
+            if (Files.isRegularFile(runtime.configPath())) {
+                files.add(runtime.configPath().toAbsolutePath());
             }
         }
         if (files.isEmpty()) {

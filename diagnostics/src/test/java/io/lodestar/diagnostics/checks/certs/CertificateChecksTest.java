@@ -95,6 +95,14 @@ class CertificateChecksTest {
     }
 
     @Test
+    void aConfigThatDoesNotParseSkipsNamingWhereNotGuessing() throws Exception {
+        Path config = Files.writeString(temp.resolve("broken.toml"), "[http.tls]\nenabled = true\ncert_file = \"node-1.pem\n");
+        var result = new IggyTlsCheck().run(at(expiry().minus(Duration.ofDays(100)), config));
+        assertThat(result.status()).isEqualTo(Status.SKIP);
+        assertThat(result.summary()).contains("broken.toml is not valid TOML (line 3, column").contains("see runtime.iggy.config");
+    }
+
+    @Test
     void wildcardCoversOneLabelOnly() {
         assertThat(CertificateInspector.coversHost(other.certificate(), "other.example.com")).isTrue();
         assertThat(CertificateInspector.coversHost(other.certificate(), "a.other.example.com")).isFalse();

@@ -54,12 +54,22 @@ class ConfigFileCheckTest {
     }
 
     @Test
-    void malformedConfigFailsNamingTheLineOnly() throws Exception {
+    void malformedConfigFailsNamingLineAndColumnOnly() throws Exception {
         Path config = Files.writeString(temp.resolve("config.toml"), "[system\npassword hunter2\n");
         var result = iggy(config, null);
         assertThat(result.status()).isEqualTo(Status.FAIL);
-        assertThat(result.details().get("problems")).isEqualTo("line 1; line 2");
-        assertThat(result.summary()).doesNotContain("hunter2");
+        assertThat(result.summary()).endsWith("is not valid TOML: line 1, column 8: Newline not permitted here")
+                .doesNotContain("hunter2");
+        assertThat(result.details()).containsKeys("path", "sha256");
+    }
+
+    @Test
+    void unterminatedStringFailsAsTheSupervisorWouldRefuseIt() throws Exception {
+        Path config = Files.writeString(temp.resolve("config.toml"), "[http.jwt]\nencoding_secret = \"hunter2\n");
+        var result = iggy(config, null);
+        assertThat(result.status()).isEqualTo(Status.FAIL);
+        assertThat(result.summary()).contains("line 2, column 27: Newline not permitted here").doesNotContain("hunter2");
+        assertThat(result.remediation()).contains("Supervisor rejects");
     }
 
     @Test

@@ -3,6 +3,8 @@ package io.lodestar.diagnostics.checks.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
+import io.lodestar.diagnostics.Check;
+import io.lodestar.diagnostics.CheckCatalog;
 import io.lodestar.diagnostics.ConnectorsSettings;
 import io.lodestar.diagnostics.HostContext;
 import io.lodestar.diagnostics.IggySettings;
@@ -18,6 +20,9 @@ import org.junit.jupiter.api.Test;
 
 /** Against a real local HTTP server answering like the runtimes do. */
 class HealthEndpointCheckTest {
+
+    private static final Check IGGY = CheckCatalog.factories().get("runtime.iggy.health").get();
+    private static final Check CONNECTORS = CheckCatalog.factories().get("runtime.connectors.health").get();
 
     private HttpServer server;
 
@@ -59,7 +64,7 @@ class HealthEndpointCheckTest {
     @Test
     void pongPasses() throws Exception {
         URI ping = serve("/ping", 200, "pong");
-        var result = new IggyHealthCheck().run(running(ping, ping));
+        var result = IGGY.run(running(ping, ping));
         assertThat(result.status()).isEqualTo(Status.PASS);
         assertThat(result.details()).containsEntry("body", "pong").containsKey("latency_ms");
     }
@@ -67,7 +72,7 @@ class HealthEndpointCheckTest {
     @Test
     void aRuntimeSlowOnEveryCallWarns() throws Exception {
         URI ping = serve("/ping", 200, "pong", HealthEndpointCheck.WARN_LATENCY.toMillis() + 100);
-        var result = new IggyHealthCheck().run(running(ping, ping));
+        var result = IGGY.run(running(ping, ping));
         assertThat(result.status()).isEqualTo(Status.WARN);
         assertThat(result.summary()).contains("healthy but slow");
     }
@@ -75,13 +80,13 @@ class HealthEndpointCheckTest {
     @Test
     void anythingButPongFails() throws Exception {
         URI ping = serve("/ping", 503, "shutting down");
-        assertThat(new IggyHealthCheck().run(running(ping, ping)).status()).isEqualTo(Status.FAIL);
+        assertThat(IGGY.run(running(ping, ping)).status()).isEqualTo(Status.FAIL);
     }
 
     @Test
     void connectorsHealthyJsonPasses() throws Exception {
         URI health = serve("/health", 200, "{\"status\": \"healthy\"}");
-        assertThat(new ConnectorsHealthCheck().run(running(health, health)).status()).isEqualTo(Status.PASS);
+        assertThat(CONNECTORS.run(running(health, health)).status()).isEqualTo(Status.PASS);
     }
 
     @Test
@@ -89,13 +94,13 @@ class HealthEndpointCheckTest {
         URI dead = serve("/ping", 200, "pong");
         server.stop(0);
         server = null;
-        var result = new IggyHealthCheck().run(running(dead, dead));
+        var result = IGGY.run(running(dead, dead));
         assertThat(result.status()).isEqualTo(Status.FAIL);
         assertThat(result.summary()).contains("did not answer");
     }
 
     @Test
     void notRunningSkipsWithoutCalling() throws Exception {
-        assertThat(new IggyHealthCheck().run(Contexts.of(new FakeHost())).status()).isEqualTo(Status.SKIP);
+        assertThat(IGGY.run(Contexts.of(new FakeHost())).status()).isEqualTo(Status.SKIP);
     }
 }

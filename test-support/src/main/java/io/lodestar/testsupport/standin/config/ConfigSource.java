@@ -1,6 +1,6 @@
 package io.lodestar.testsupport.standin.config;
 
-import io.lodestar.testsupport.standin.StandInMode;
+import io.lodestar.testsupport.standin.StandInFacts;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -19,16 +19,16 @@ public final class ConfigSource {
     /** Prefix of knob environment variables. */
     public static final String KNOB_ENV_PREFIX = "STANDIN_";
 
-    private final StandInMode mode;
+    private final StandInFacts facts;
     private final Path workingDir;
     private final Path configFile;
     private final boolean fileFound;
     private final Map<String, Map<String, String>> file;
     private final Map<String, String> env;
 
-    private ConfigSource(StandInMode mode, Path workingDir, Path configFile, boolean fileFound,
+    private ConfigSource(StandInFacts facts, Path workingDir, Path configFile, boolean fileFound,
                          Map<String, Map<String, String>> file, Map<String, String> env) {
-        this.mode = mode;
+        this.facts = facts;
         this.workingDir = workingDir;
         this.configFile = configFile;
         this.fileFound = fileFound;
@@ -37,26 +37,26 @@ public final class ConfigSource {
     }
 
     /**
-     * Locates and reads the config file of {@code mode}: the path in its config env variable, else
+     * Locates and reads the config file of {@code facts}: the path in its config env variable, else
      * the default, relative to {@code workingDir}. An absent file means built-in defaults.
      */
-    public static ConfigSource read(StandInMode mode, Path workingDir, Map<String, String> env)
+    public static ConfigSource read(StandInFacts facts, Path workingDir, Map<String, String> env)
             throws InvalidConfigException {
-        String configured = env.get(mode.configPathEnv());
-        String relative = configured == null || configured.isBlank() ? mode.defaultConfigPath() : configured;
+        String configured = env.get(facts.configPathEnv());
+        String relative = configured == null || configured.isBlank() ? facts.defaultConfigPath() : configured;
         Path configFile = workingDir.resolve(relative).normalize();
         if (!Files.exists(configFile)) {
-            return new ConfigSource(mode, workingDir, configFile, false, Map.of(), Map.copyOf(env));
+            return new ConfigSource(facts, workingDir, configFile, false, Map.of(), Map.copyOf(env));
         }
         if (!Files.isRegularFile(configFile) || !Files.isReadable(configFile)) {
             throw new InvalidConfigException("config file " + configFile + " is not a readable file");
         }
-        return new ConfigSource(mode, workingDir, configFile, true, TomlFile.read(configFile), Map.copyOf(env));
+        return new ConfigSource(facts, workingDir, configFile, true, TomlFile.read(configFile), Map.copyOf(env));
     }
 
     /** {@code [section] key}, from the environment first, then the file. */
     public Optional<Setting> setting(String section, String key) {
-        return lookup(mode.envKey(section, key), section, key);
+        return lookup(facts.envKey(section, key), section, key);
     }
 
     /** A stand-in knob: {@code STANDIN_<KEY>} first, then {@code [standin] key}. */
@@ -76,8 +76,8 @@ public final class ConfigSource {
         return Optional.empty();
     }
 
-    public StandInMode mode() {
-        return mode;
+    public StandInFacts facts() {
+        return facts;
     }
 
     public Path workingDir() {

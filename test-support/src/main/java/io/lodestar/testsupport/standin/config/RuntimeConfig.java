@@ -1,6 +1,7 @@
 package io.lodestar.testsupport.standin.config;
 
-import io.lodestar.testsupport.standin.StandInMode;
+import io.lodestar.protocol.RuntimeName;
+import io.lodestar.testsupport.standin.StandInFacts;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,31 +13,31 @@ import java.util.Optional;
  * the knobs. The same loader serves the runtime itself and {@code StandInProcess}, which reads
  * the config its child will see to learn its ports.
  */
-public record RuntimeConfig(StandInMode mode, Path configFile, boolean configFileFound, Path dataDir,
+public record RuntimeConfig(StandInFacts facts, Path configFile, boolean configFileFound, Path dataDir,
                             List<ListenerConfig> listeners, Knobs knobs) {
 
     public RuntimeConfig {
         listeners = List.copyOf(listeners);
     }
 
-    /** Reads the config of {@code mode} as a runtime started in {@code workingDir} with {@code env} would. */
-    public static RuntimeConfig load(StandInMode mode, Path workingDir, Map<String, String> env)
+    /** Reads the config of {@code runtime} as its stand-in started in {@code workingDir} with {@code env} would. */
+    public static RuntimeConfig load(RuntimeName runtime, Path workingDir, Map<String, String> env)
             throws InvalidConfigException {
-        return from(ConfigSource.read(mode, workingDir, env));
+        return from(ConfigSource.read(StandInFacts.of(runtime), workingDir, env));
     }
 
     static RuntimeConfig from(ConfigSource source) throws InvalidConfigException {
-        StandInMode mode = source.mode();
-        String dataPath = source.setting(mode.dataSection(), "path")
-                .map(Setting::value).orElse(mode.defaultDataPath());
+        StandInFacts facts = source.facts();
+        String dataPath = source.setting(facts.dataSection(), "path")
+                .map(Setting::value).orElse(facts.defaultDataPath());
         if (dataPath.isBlank()) {
-            throw new InvalidConfigException("[" + mode.dataSection() + "] path is empty");
+            throw new InvalidConfigException("[" + facts.dataSection() + "] path is empty");
         }
         List<ListenerConfig> listeners = new ArrayList<>();
-        for (ListenerSpec spec : mode.listeners()) {
+        for (ListenerSpec spec : facts.listeners()) {
             listeners.add(listener(source, spec));
         }
-        return new RuntimeConfig(mode, source.configFile(), source.fileFound(),
+        return new RuntimeConfig(facts, source.configFile(), source.fileFound(),
                 source.workingDir().resolve(dataPath).normalize(), listeners, Knobs.from(source));
     }
 

@@ -1,6 +1,6 @@
 package io.lodestar.testsupport.standin.server;
 
-import io.lodestar.testsupport.standin.StandInMode;
+import io.lodestar.testsupport.standin.StandInFacts;
 import io.lodestar.testsupport.standin.config.InvalidConfigException;
 import io.lodestar.testsupport.standin.config.RuntimeConfig;
 import java.io.IOException;
@@ -14,7 +14,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The runtime's data directory, laid out so a data-directory bundle has content:
+ * The runtime's data directory, laid out as its {@link StandInFacts.DataLayout} says, so a
+ * data-directory bundle has content:
  * <pre>
  * iggy:        &lt;path&gt;/logs/iggy-server.log, &lt;path&gt;/state/stand-in.state, &lt;path&gt;/streams/stand-in/messages.log
  * connectors:  &lt;path&gt;/stand-in.state
@@ -23,24 +24,23 @@ import java.util.Optional;
  */
 public final class DataDirectory {
 
-    public static final String STATE_FILE = "stand-in.state";
-
-    private final StandInMode mode;
+    private final StandInFacts facts;
     private final Path root;
 
-    private DataDirectory(StandInMode mode, Path root) {
-        this.mode = mode;
+    private DataDirectory(StandInFacts facts, Path root) {
+        this.facts = facts;
         this.root = root;
     }
 
     /** Creates the directory tree; a path that cannot be created is an invalid config. */
     public static DataDirectory prepare(RuntimeConfig config) throws InvalidConfigException {
-        DataDirectory dir = new DataDirectory(config.mode(), config.dataDir());
+        DataDirectory dir = new DataDirectory(config.facts(), config.dataDir());
         try {
             Files.createDirectories(dir.stateFile().getParent());
-            if (config.mode() == StandInMode.IGGY) {
-                Files.createDirectories(dir.root.resolve("logs"));
-                Files.createDirectories(dir.messagesFile().getParent());
+            for (Optional<Path> file : List.of(dir.logFile(), dir.messagesFile())) {
+                if (file.isPresent()) {
+                    Files.createDirectories(file.get().getParent());
+                }
             }
         } catch (IOException e) {
             throw new InvalidConfigException("cannot create the data directory " + dir.root + ": " + e);
@@ -54,32 +54,32 @@ public final class DataDirectory {
 
     /** The server log ({@code <path>/logs/iggy-server.log}); connectors log to stdout only. */
     public Optional<Path> logFile() {
-        return mode == StandInMode.IGGY ? Optional.of(root.resolve("logs").resolve("iggy-server.log")) : Optional.empty();
+        return facts.data().logFile().map(root::resolve);
     }
 
     public Path stateFile() {
-        return mode == StandInMode.IGGY ? root.resolve("state").resolve(STATE_FILE) : root.resolve(STATE_FILE);
+        return root.resolve(facts.data().stateFile());
     }
 
-    private Path messagesFile() {
-        return root.resolve("streams").resolve("stand-in").resolve("messages.log");
+    private Optional<Path> messagesFile() {
+        return facts.data().messagesFile().map(root::resolve);
     }
 
     /** Records this start: pid, time, start count and bound addresses; returns the start count. */
     public long recordStart(long pid, Instant startedAt, Path configFile, List<String> listening) throws IOException {
         long startCount = previousStartCount() + 1;
         StringBuilder state = new StringBuilder("# Written by the Lodestar stand-in runtime.\n")
-                .append("mode=").append(mode.argument()).append('\n')
+                .append("mode=").append(facts.runtime().wireName()).append('\n')
                 .append("pid=").append(pid).append('\n')
                 .append("started_at=").append(startedAt).append('\n')
                 .append("start_count=").append(startCount).append('\n')
                 .append("config_file=").append(configFile).append('\n');
         listening.forEach(line -> state.append("listening=").append(line).append('\n'));
-        Path tmp = stateFile().resolveSibling(STATE_FILE + ".tmp");
+        Path tmp = stateFile().resolveSibling(stateFile().getFileName() + ".tmp");
         Files.writeString(tmp, state, StandardCharsets.UTF_8);
         Files.move(tmp, stateFile(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        if (mode == StandInMode.IGGY) {
-            Files.writeString(messagesFile(), "start " + startCount + " at " + startedAt + " pid " + pid + "\n",
+        if (messagesFile().isPresent()) {
+            Files.writeString(messagesFile().get(), "start " + startCount + " at " + startedAt + " pid " + pid + "\n",
                     StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         }
         return startCount;

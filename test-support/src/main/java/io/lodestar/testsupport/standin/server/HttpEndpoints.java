@@ -2,7 +2,8 @@ package io.lodestar.testsupport.standin.server;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
-import io.lodestar.testsupport.standin.StandInMode;
+import io.lodestar.protocol.RuntimeName;
+import io.lodestar.testsupport.standin.StandInFacts;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -21,13 +22,13 @@ final class HttpEndpoints implements HttpHandler {
     private static final String JSON = "application/json";
     private static final String TEXT = "text/plain; charset=utf-8";
 
-    private final StandInMode mode;
+    private final StandInFacts facts;
     private final boolean failHealth;
     private final Instant startedAt;
     private final long pid;
 
-    HttpEndpoints(StandInMode mode, boolean failHealth, Instant startedAt, long pid) {
-        this.mode = mode;
+    HttpEndpoints(StandInFacts facts, boolean failHealth, Instant startedAt, long pid) {
+        this.facts = facts;
         this.failHealth = failHealth;
         this.startedAt = startedAt;
         this.pid = pid;
@@ -37,9 +38,9 @@ final class HttpEndpoints implements HttpHandler {
     public void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             String path = exchange.getRequestURI().getPath();
-            if (path.equals(mode.healthPath())) {
+            if (path.equals(facts.healthPath())) {
                 health(exchange);
-            } else if (mode == StandInMode.IGGY) {
+            } else if (facts.runtime() == RuntimeName.IGGY) {
                 iggy(exchange, path);
             } else {
                 connectors(exchange, path);
@@ -48,7 +49,7 @@ final class HttpEndpoints implements HttpHandler {
     }
 
     private void health(HttpExchange exchange) throws IOException {
-        boolean iggy = mode == StandInMode.IGGY;
+        boolean iggy = facts.runtime() == RuntimeName.IGGY;
         if (failHealth) {
             send(exchange, 503, iggy ? TEXT : JSON, iggy ? "unavailable" : "{\"status\":\"unhealthy\"}");
         } else {

@@ -56,7 +56,7 @@ public final class Listeners implements Closeable {
                 case UDP -> open.add(new DatagramSocket(address));
                 case HTTP -> {
                     HttpServer server = HttpServer.create(address, 50);
-                    server.createContext("/", new HttpEndpoints(config.mode(), config.knobs().failHealth(), startedAt, pid));
+                    server.createContext("/", new HttpEndpoints(config.facts(), config.knobs().failHealth(), startedAt, pid));
                     server.start();
                     open.add(() -> server.stop(0));
                 }

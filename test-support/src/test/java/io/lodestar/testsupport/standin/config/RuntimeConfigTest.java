@@ -3,7 +3,7 @@ package io.lodestar.testsupport.standin.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.lodestar.testsupport.standin.StandInMode;
+import io.lodestar.protocol.RuntimeName;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,7 +18,7 @@ class RuntimeConfigTest {
 
     @Test
     void absentFileMeansBuiltInDefaults() throws Exception {
-        RuntimeConfig config = RuntimeConfig.load(StandInMode.IGGY, dir, Map.of());
+        RuntimeConfig config = RuntimeConfig.load(RuntimeName.IGGY, dir, Map.of());
 
         assertThat(config.configFileFound()).isFalse();
         assertThat(config.configFile()).isEqualTo(dir.resolve("configs/server.toml"));
@@ -32,7 +32,7 @@ class RuntimeConfigTest {
 
     @Test
     void connectorsDefaults() throws Exception {
-        RuntimeConfig config = RuntimeConfig.load(StandInMode.CONNECTORS, dir, Map.of());
+        RuntimeConfig config = RuntimeConfig.load(RuntimeName.CONNECTORS, dir, Map.of());
 
         assertThat(config.configFile()).isEqualTo(dir.resolve("config.toml"));
         assertThat(config.dataDir()).isEqualTo(dir.resolve("local_state"));
@@ -57,7 +57,7 @@ class RuntimeConfigTest {
                 shutdown_join_timeout = "10 s"
                 """);
 
-        RuntimeConfig config = RuntimeConfig.load(StandInMode.IGGY, dir, Map.of(
+        RuntimeConfig config = RuntimeConfig.load(RuntimeName.IGGY, dir, Map.of(
                 "IGGY_CONFIG_PATH", "server.toml",
                 "IGGY_HTTP_ADDRESS", "127.0.0.1:5000",
                 "IGGY_QUIC_ENABLED", "true"));
@@ -78,7 +78,7 @@ class RuntimeConfigTest {
                 stop_delay_ms = 10
                 """);
 
-        Knobs knobs = RuntimeConfig.load(StandInMode.CONNECTORS, dir,
+        Knobs knobs = RuntimeConfig.load(RuntimeName.CONNECTORS, dir,
                 Map.of("STANDIN_FAIL_HEALTH", "0", "STANDIN_CRASH_AFTER_MS", "900")).knobs();
 
         assertThat(knobs.failHealth()).isFalse();
@@ -89,14 +89,14 @@ class RuntimeConfigTest {
 
     @Test
     void aBooleanThatIsNotOneIsRejectedNamingItsSource() {
-        assertThatThrownBy(() -> RuntimeConfig.load(StandInMode.IGGY, dir, Map.of("IGGY_TCP_ENABLED", "maybe")))
+        assertThatThrownBy(() -> RuntimeConfig.load(RuntimeName.IGGY, dir, Map.of("IGGY_TCP_ENABLED", "maybe")))
                 .isInstanceOf(InvalidConfigException.class)
                 .hasMessageContaining("'maybe' from IGGY_TCP_ENABLED is not a boolean");
     }
 
     @Test
     void aNegativeDelayIsRejected() {
-        assertThatThrownBy(() -> RuntimeConfig.load(StandInMode.IGGY, dir, Map.of("STANDIN_STOP_DELAY_MS", "-5")))
+        assertThatThrownBy(() -> RuntimeConfig.load(RuntimeName.IGGY, dir, Map.of("STANDIN_STOP_DELAY_MS", "-5")))
                 .isInstanceOf(InvalidConfigException.class)
                 .hasMessageContaining("STANDIN_STOP_DELAY_MS");
     }
@@ -106,7 +106,7 @@ class RuntimeConfigTest {
         Files.createDirectories(dir.resolve("configs"));
         Files.writeString(dir.resolve("configs/server.toml"), "[tcp]\naddress = \"127.0.0.1:99999\"\n");
 
-        assertThatThrownBy(() -> RuntimeConfig.load(StandInMode.IGGY, dir, Map.of()))
+        assertThatThrownBy(() -> RuntimeConfig.load(RuntimeName.IGGY, dir, Map.of()))
                 .isInstanceOf(InvalidConfigException.class)
                 .hasMessageContaining("server.toml [tcp] address")
                 .hasMessageContaining("out of range");
@@ -116,7 +116,7 @@ class RuntimeConfigTest {
     void unparsableTomlIsRejectedNamingTheFile() throws Exception {
         Files.writeString(dir.resolve("config.toml"), "[http\n");
 
-        assertThatThrownBy(() -> RuntimeConfig.load(StandInMode.CONNECTORS, dir, Map.of()))
+        assertThatThrownBy(() -> RuntimeConfig.load(RuntimeName.CONNECTORS, dir, Map.of()))
                 .isInstanceOf(InvalidConfigException.class)
                 .hasMessageStartingWith("cannot parse " + dir.resolve("config.toml"));
     }

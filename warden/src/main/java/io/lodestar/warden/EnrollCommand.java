@@ -1,8 +1,13 @@
-package io.lodestar.warden.identity;
+package io.lodestar.warden;
 
 import io.grpc.ManagedChannel;
 import io.lodestar.warden.config.PropertiesFile;
 import io.lodestar.warden.config.WardenConfig;
+import io.lodestar.warden.identity.Enrollment;
+import io.lodestar.warden.identity.IdentityException;
+import io.lodestar.warden.identity.IdentityFile;
+import io.lodestar.warden.identity.NodeIdentity;
+import io.lodestar.warden.identity.SupervisorAddress;
 import io.lodestar.warden.link.Channels;
 import io.lodestar.warden.link.HostFactsReader;
 import jakarta.enterprise.context.ApplicationScoped;
