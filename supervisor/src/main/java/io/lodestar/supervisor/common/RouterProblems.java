@@ -47,7 +47,7 @@ public class RouterProblems {
     }
 
     /** What the caller can do about it. */
-    String detail(RoutingContext context, int status) {
+    private String detail(RoutingContext context, int status) {
         return switch (status) {
             case 400 -> "The request is not well-formed HTTP; check its request line, headers and body.";
             case 404 -> "There is nothing at " + context.request().path() + "; check the path against the API reference.";

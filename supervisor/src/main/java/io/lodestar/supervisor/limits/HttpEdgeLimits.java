@@ -1,5 +1,6 @@
 package io.lodestar.supervisor.limits;
 
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -58,7 +59,7 @@ public class HttpEdgeLimits {
             return;
         }
         String transfer = request.getHeader("Transfer-Encoding");
-        if (transfer != null && transfer.toLowerCase(java.util.Locale.ROOT).contains("chunked")) {
+        if (transfer != null && transfer.toLowerCase(Locale.ROOT).contains("chunked")) {
             // A chunked body's size is known only once read, and the reader answers a body too large without a
             // problem document: bodies come with their length, so they are refused before anything reads them.
             refuse(context, 411, "Send the request body with a Content-Length header; chunked request bodies are not"

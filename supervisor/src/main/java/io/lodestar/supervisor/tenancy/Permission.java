@@ -1,6 +1,7 @@
 package io.lodestar.supervisor.tenancy;
 
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.Optional;
 
 /**
@@ -36,8 +37,8 @@ public enum Permission {
     }
 
     /** Every permission a tenant's key can hold: all but {@link #OPERATOR}. */
-    public static java.util.EnumSet<Permission> ofTenants() {
-        return java.util.EnumSet.complementOf(java.util.EnumSet.of(OPERATOR));
+    public static EnumSet<Permission> ofTenants() {
+        return EnumSet.complementOf(EnumSet.of(OPERATOR));
     }
 
     public static Optional<Permission> fromWireName(String name) {
