@@ -32,6 +32,7 @@ import io.lodestar.supervisor.common.Ids;
 import io.lodestar.supervisor.common.Page;
 import io.lodestar.supervisor.common.PageRequest;
 import io.lodestar.supervisor.dispatch.TaskRunning;
+import io.lodestar.supervisor.limits.RequestLimits;
 import io.lodestar.supervisor.operation.Operation;
 import io.lodestar.supervisor.operation.OperationService;
 import io.lodestar.supervisor.operation.OperationType;
@@ -64,6 +65,9 @@ public class DeploymentService {
     @Inject
     Ids ids;
 
+    @Inject
+    RequestLimits limits;
+
     public record NewDeployment(String name, List<Long> agentIds, List<RuntimeName> runtimes) {
     }
 
@@ -80,6 +84,7 @@ public class DeploymentService {
     /** Places the deployment on its agents and starts its runtimes there; status {@code deploying}. */
     @Transactional
     public DeploymentView create(long tenantId, long authorId, NewDeployment request) {
+        limits.nodes(request.agentIds().size(), "agent_ids");
         Set<Long> wanted = new LinkedHashSet<>(request.agentIds());
         List<Agent> found = agents.findAll(tenantId, wanted);
         Set<Long> foundIds = found.stream().map(a -> a.id).collect(Collectors.toSet());
