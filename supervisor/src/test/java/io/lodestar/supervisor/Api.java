@@ -36,6 +36,21 @@ public final class Api {
         return as(ADMIN_KEY);
     }
 
+    /** The management interface's port: health and Prometheus metrics, apart from the API. */
+    public static int managementPort() {
+        return io.quarkus.arc.Arc.container().instance(io.quarkus.vertx.http.HttpServer.class).get().getManagementPort();
+    }
+
+    /** A request to the management interface (no key: it is for load balancers and monitoring). */
+    public static RequestSpecification management() {
+        return given().port(managementPort());
+    }
+
+    /** The id of a key of the admin's tenant, from its secret. */
+    public static long keyId(String secret) {
+        return QuarkusTransaction.requiringNew().call(() -> ApiKey.<ApiKey>find("keyHash", Secrets.hash(secret)).firstResult().id);
+    }
+
     public static int grpcPort() {
         return ConfigProvider.getConfig().getValue("quarkus.grpc.server.test-port", Integer.class);
     }
@@ -89,7 +104,7 @@ public final class Api {
         return secret;
     }
 
-    /** Creates a tenant through the API and returns its first key (every permission). */
+    /** Creates a tenant through the API (as the operator) and returns its first key (every tenant permission). */
     public static String newTenantKey(String name) {
         return admin().body(java.util.Map.of("name", name, "plan", "pro")).post("/tenants")
                 .then().statusCode(201).extract().path("admin_key.key");
@@ -149,7 +164,7 @@ public final class Api {
             key.name = "another tenant's admin";
             key.keyPrefix = secret.substring(0, 8);
             key.keyHash = Secrets.hash(secret);
-            key.permissions = ApiKey.encode(EnumSet.allOf(Permission.class));
+            key.permissions = ApiKey.encode(Permission.ofTenants());
             key.createdAt = Instant.now();
             key.persist();
         });

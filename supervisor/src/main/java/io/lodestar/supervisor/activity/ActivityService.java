@@ -33,6 +33,7 @@ import io.lodestar.supervisor.config.RuntimeConfig;
 import io.lodestar.supervisor.config.RuntimeConfigService;
 import io.lodestar.supervisor.dispatch.TaskFinished;
 import io.lodestar.supervisor.dispatch.TaskService;
+import io.lodestar.supervisor.limits.RequestLimits;
 import io.lodestar.supervisor.operation.Operation;
 import io.lodestar.supervisor.operation.OperationService;
 import io.lodestar.supervisor.operation.OperationType;
@@ -69,6 +70,9 @@ public class ActivityService {
     Ids ids;
 
     @Inject
+    RequestLimits limits;
+
+    @Inject
     Clock clock;
 
     public record Filters(Optional<ActivityStatus> status, Optional<RuntimeName> runtime, Optional<String> action,
@@ -82,6 +86,7 @@ public class ActivityService {
     @Transactional
     public List<ActivityView> trigger(long tenantId, long authorId, long deploymentId, RuntimeName runtime,
             ActionSpec action, Optional<List<Long>> requestedNodes, boolean queue) {
+        requestedNodes.ifPresent(nodes -> limits.nodes(nodes.size(), "nodes"));
         Deployment deployment = deployments.get(tenantId, deploymentId);
         if (deployment.status == DeploymentStatus.KILLED) {
             throw new DomainException.Conflict("Deployment " + deploymentId + " was deleted (killed); it runs nothing to act on.");

@@ -18,7 +18,8 @@ import io.lodestar.supervisor.tenancy.Caller;
 
 /**
  * Records every state-changing request (POST, PUT, PATCH, DELETE) on any route, whatever its outcome,
- * once its answer is known. Generic on purpose: a route added later is audited without a line of its own.
+ * once its answer is known, and every refused authorization (403) whatever its method, so an operator
+ * sees which key tried what. Generic on purpose: a route added later is audited without a line of its own.
  */
 public class AuditFilter {
 
@@ -33,7 +34,7 @@ public class AuditFilter {
     @ServerResponseFilter
     public void record(ContainerRequestContext request, ContainerResponseContext response, ResourceInfo resource) {
         String method = request.getMethod();
-        if (!STATE_CHANGING.contains(method)) {
+        if (!STATE_CHANGING.contains(method) && response.getStatus() != 403) {
             return;
         }
         String route = routeTemplate(resource).orElseGet(() -> "/" + request.getUriInfo().getPath().replaceFirst("^/", ""));

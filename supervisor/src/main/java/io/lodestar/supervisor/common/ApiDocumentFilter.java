@@ -14,7 +14,8 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 /**
  * Adds what every operation shares to the generated OpenAPI document: the problem+json answers of the
  * conventions (400 bad input, 401 no usable key, 403 missing permission, 404 not found or another
- * tenant's) and the Problem schema, so the document tells what the server really answers.
+ * tenant's, 429 past the key's rate limit) and the Problem schema, so the document tells what the server
+ * really answers.
  */
 public class ApiDocumentFilter implements OASFilter {
 
@@ -45,6 +46,8 @@ public class ApiDocumentFilter implements OASFilter {
                 problem(responses, "401", "No API key, or a key that is unknown, revoked or expired.");
                 problem(responses, "403", "The API key lacks the permission this route needs.");
                 problem(responses, "404", "Not found, or it belongs to another tenant.");
+                problem(responses, "429", "The API key used its rate limit for this class of request (reads or writes);"
+                        + " wait the Retry-After seconds. Every answer carries RateLimit-Policy and RateLimit.");
                 operation.setResponses(responses);
             }
         }

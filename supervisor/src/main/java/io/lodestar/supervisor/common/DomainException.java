@@ -51,4 +51,11 @@ public abstract class DomainException extends RuntimeException {
             super(detail);
         }
     }
+
+    /** The caller holds as much of a limited resource as it may, such as open streams (429). */
+    public static class TooManyRequests extends DomainException {
+        public TooManyRequests(String detail) {
+            super(detail);
+        }
+    }
 }

@@ -2,10 +2,17 @@ package io.lodestar.supervisor.common;
 
 import jakarta.ws.rs.core.Response;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.vertx.core.http.HttpServerResponse;
+
 /** An RFC 9457 problem document. */
 public record Problem(String type, String title, int status, String detail, String instance) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     public static Problem of(int status, String detail, String instance) {
         Response.Status known = Response.Status.fromStatusCode(status);
@@ -19,5 +26,18 @@ public record Problem(String type, String title, int status, String detail, Stri
             builder.header("WWW-Authenticate", "ld-api-key");
         }
         return builder.build();
+    }
+
+    /** Ends a Vert.x response with this problem: for routes and errors outside JAX-RS. */
+    public void send(HttpServerResponse response) {
+        response.setStatusCode(status).putHeader("Content-Type", MEDIA_TYPE);
+        if (status == 401) {
+            response.putHeader("WWW-Authenticate", "ld-api-key");
+        }
+        try {
+            response.end(JSON.writeValueAsString(this));
+        } catch (JsonProcessingException e) {
+            response.end();
+        }
     }
 }

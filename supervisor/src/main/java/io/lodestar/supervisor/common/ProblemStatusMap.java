@@ -11,6 +11,7 @@ public final class ProblemStatusMap {
             DomainException.IllegalTransition.class, 409,
             DomainException.Invalid.class, 400,
             DomainException.NotFound.class, 404,
+            DomainException.TooManyRequests.class, 429,
             DomainException.Unauthenticated.class, 401);
 
     private ProblemStatusMap() {

@@ -20,6 +20,7 @@ import io.lodestar.supervisor.agent.AgentState;
 import io.lodestar.supervisor.common.ActionSpec;
 import io.lodestar.supervisor.common.DomainException;
 import io.lodestar.supervisor.common.Ids;
+import io.lodestar.supervisor.limits.RequestLimits;
 import io.lodestar.supervisor.operation.OperationType;
 import io.lodestar.supervisor.placement.Deployment;
 import io.lodestar.supervisor.placement.DeploymentNode;
@@ -54,12 +55,16 @@ public class DeploymentService {
     @Inject
     Ids ids;
 
+    @Inject
+    RequestLimits limits;
+
     public record NewDeployment(String name, List<Long> agentIds, List<RuntimeName> runtimes) {
     }
 
     /** Places the deployment on its agents and starts its runtimes there; status {@code deploying}. */
     @Transactional
     public DeploymentView create(long tenantId, long authorId, NewDeployment request) {
+        limits.nodes(request.agentIds().size(), "agent_ids");
         Set<Long> wanted = new LinkedHashSet<>(request.agentIds());
         List<Agent> found = agents.findAll(tenantId, wanted);
         Set<Long> foundIds = found.stream().map(a -> a.id).collect(Collectors.toSet());

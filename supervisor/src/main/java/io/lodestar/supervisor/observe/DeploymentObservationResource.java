@@ -15,6 +15,7 @@ import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 
 import io.lodestar.supervisor.common.PathIds;
+import io.lodestar.supervisor.limits.StreamPermits;
 import io.lodestar.supervisor.placement.Deployment;
 import io.lodestar.supervisor.placement.Deployments;
 import io.lodestar.supervisor.tenancy.Caller;
@@ -42,6 +43,9 @@ public class DeploymentObservationResource {
     @Inject
     DeploymentMetrics metrics;
 
+    @Inject
+    StreamPermits permits;
+
     @GET
     @Path("/logs")
     @RequiresPermission(Permission.DEPLOYMENT_READ)
@@ -50,7 +54,10 @@ public class DeploymentObservationResource {
         return Map.of("items", logs.read(query(deploymentId, nodeId, runtime, lines, since)));
     }
 
-    /** Server-sent events of new lines until the client disconnects; see docs/api/logs.md. */
+    /**
+     * Server-sent events of new lines until the client disconnects; see docs/api/logs.md. A key holds at
+     * most {@code supervisor.limits.log-follows-per-key} follows at once (429 past them).
+     */
     @GET
     @Path("/logs/stream")
     @Produces(MediaType.SERVER_SENT_EVENTS)
@@ -58,8 +65,10 @@ public class DeploymentObservationResource {
     public void stream(@PathParam("deployment_id") String deploymentId, @QueryParam("node_id") String nodeId,
             @QueryParam("runtime") String runtime, @QueryParam("lines") String lines, @QueryParam("since") String since,
             @Context SseEventSink sink, @Context Sse sse, @Context HttpServerResponse response) {
-        follows.follow(query(deploymentId, nodeId, runtime, lines, since), sink, sse,
-                onClose -> response.closeHandler(ignored -> onClose.run()));
+        LogQuery query = query(deploymentId, nodeId, runtime, lines, since);
+        StreamPermits.Permit permit = permits.logFollow(caller.authorId());
+        response.endHandler(ignored -> permit.release()); // ended or closed, the follow is over
+        follows.follow(query, sink, sse, onClose -> response.closeHandler(ignored -> onClose.run()));
     }
 
     @GET

@@ -9,9 +9,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.lodestar.supervisor.common.Problem;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
@@ -23,8 +20,6 @@ import io.vertx.ext.web.RoutingContext;
  */
 @ApplicationScoped
 public class SignedDownloadRoute {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Inject
     ObjectStore store;
@@ -70,11 +65,6 @@ public class SignedDownloadRoute {
     }
 
     private static void problem(HttpServerResponse response, int status, String detail, String path) {
-        try {
-            response.setStatusCode(status).putHeader("Content-Type", Problem.MEDIA_TYPE)
-                    .end(JSON.writeValueAsString(Problem.of(status, detail, path)));
-        } catch (JsonProcessingException e) {
-            response.setStatusCode(status).end();
-        }
+        Problem.of(status, detail, path).send(response);
     }
 }

@@ -71,10 +71,13 @@ public class ApiKeyResource {
         return keys.get(caller.tenantId(), PathIds.parse(keyId, "api_key_id"));
     }
 
-    /** Revokes the key: from now on it is a 401. */
+    /**
+     * Revokes the key: from now on it is a 401. Only keys whose permissions this key holds (403), and never
+     * the tenant's last key holding apikey:manage or tenant:manage (409).
+     */
     @DELETE
     @Path("/{api_key_id}")
     public ApiKeyView revoke(@PathParam("api_key_id") String keyId) {
-        return keys.revoke(caller.tenantId(), PathIds.parse(keyId, "api_key_id"));
+        return keys.revoke(caller.tenantId(), caller.permissions(), PathIds.parse(keyId, "api_key_id"));
     }
 }

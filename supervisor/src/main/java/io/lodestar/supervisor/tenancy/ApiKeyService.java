@@ -9,6 +9,7 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import io.lodestar.supervisor.common.DomainException;
@@ -22,6 +23,9 @@ import io.quarkus.hibernate.orm.panache.PanacheQuery;
 public class ApiKeyService {
 
     static final String PREFIX = "ld_";
+
+    /** Without a usable key holding each of these, nobody could manage the tenant again. */
+    private static final List<Permission> MANAGING = List.of(Permission.APIKEY_MANAGE, Permission.TENANT_MANAGE);
 
     @Inject
     Ids ids;
@@ -38,9 +42,7 @@ public class ApiKeyService {
      */
     @Transactional
     public ApiKeyView create(long tenantId, Set<Permission> creatorHolds, NewKey request) {
-        List<String> beyond = request.permissions().stream()
-                .filter(wanted -> creatorHolds.stream().noneMatch(held -> held.grants(wanted)))
-                .map(Permission::wireName).sorted().toList();
+        List<String> beyond = beyond(creatorHolds, request.permissions());
         if (!beyond.isEmpty()) {
             throw new DomainException.Forbidden("This API key cannot grant " + String.join(", ", beyond)
                     + ", which it does not hold itself.");
@@ -78,14 +80,58 @@ public class ApiKeyService {
         return ApiKeyView.of(owned(tenantId, keyId));
     }
 
-    /** Revokes at once: the next request with it is a 401. Revoking twice keeps the first time. */
+    /**
+     * Revokes at once: the next request with it is a 401. Revoking twice keeps the first time. The same
+     * rule as creating: a key revokes only keys whose permissions it holds itself (403); and the tenant's
+     * last usable key holding {@code apikey:manage} or {@code tenant:manage} is kept (409), since without
+     * it nobody could manage the tenant again. Only the operator can revoke that one
+     * ({@link #revokeAsOperator}).
+     */
     @Transactional
-    public ApiKeyView revoke(long tenantId, long keyId) {
+    public ApiKeyView revoke(long tenantId, Set<Permission> callerHolds, long keyId) {
+        ApiKey key = owned(tenantId, keyId);
+        if (key.revokedAt != null) {
+            return ApiKeyView.of(key);
+        }
+        List<String> beyond = beyond(callerHolds, key.permissionSet());
+        if (!beyond.isEmpty()) {
+            throw new DomainException.Forbidden("This API key cannot revoke API key " + keyId + ": that key holds "
+                    + String.join(", ", beyond) + ", which this one does not hold itself.");
+        }
+        Tenant.findById(tenantId, LockModeType.PESSIMISTIC_WRITE); // one revocation at a time per tenant
+        for (Permission managing : MANAGING) {
+            if (key.permissionSet().contains(managing) && othersHolding(key, managing) == 0) {
+                throw new DomainException.Conflict("API key " + keyId + " is this tenant's last usable key holding "
+                        + managing.wireName() + "; revoking it would leave nobody able to manage the tenant. Create "
+                        + "another key holding " + managing.wireName() + " first; only the operator can revoke the last one.");
+            }
+        }
+        key.revokedAt = clock.instant();
+        return ApiKeyView.of(key);
+    }
+
+    /** The operator's revocation of any tenant's key, its last managing key included. */
+    @Transactional
+    public ApiKeyView revokeAsOperator(long tenantId, long keyId) {
         ApiKey key = owned(tenantId, keyId);
         if (key.revokedAt == null) {
             key.revokedAt = clock.instant();
         }
         return ApiKeyView.of(key);
+    }
+
+    /** The permissions among {@code wanted} that {@code holds} does not grant, by wire name. */
+    private static List<String> beyond(Set<Permission> holds, Set<Permission> wanted) {
+        return wanted.stream()
+                .filter(w -> holds.stream().noneMatch(held -> held.grants(w)))
+                .map(Permission::wireName).sorted().toList();
+    }
+
+    private long othersHolding(ApiKey key, Permission permission) {
+        Instant now = clock.instant();
+        return ApiKey.<ApiKey>list("tenantId = ?1 and id <> ?2 and revokedAt is null", key.tenantId, key.id).stream()
+                .filter(other -> other.usableAt(now) && other.permissionSet().contains(permission))
+                .count();
     }
 
     private static ApiKey owned(long tenantId, long keyId) {

@@ -18,7 +18,10 @@ import io.quarkus.runtime.StartupEvent;
 
 /**
  * On the first start of an empty database: a default tenant › division › environment and an admin
- * API key holding every permission. The key is taken from configuration, or generated and printed once.
+ * API key holding every permission, {@code operator} included: the default tenant is the operator's.
+ * The key is taken from configuration, or generated and printed once. A database from before the
+ * {@code operator} permission existed, or whose operator keys were all revoked or expired, has it granted
+ * to the operator tenant's oldest usable managing key at start.
  */
 @ApplicationScoped
 public class TenancyBootstrap {
@@ -44,7 +47,27 @@ public class TenancyBootstrap {
         }
         if (ApiKey.count() == 0) {
             createAdminKey(Tenant.<Tenant>find("order by id").firstResult().id);
+        } else if (ApiKey.<ApiKey>list("permissions like ?1", "%" + Permission.OPERATOR.wireName() + "%").stream()
+                .noneMatch(key -> key.usableAt(clock.instant()))) {
+            grantOperatorToOldestAdmin();
         }
+    }
+
+    /** The first tenant created is the operator's; its oldest usable key that manages it becomes the operator's key. */
+    private void grantOperatorToOldestAdmin() {
+        Tenant operatorTenant = Tenant.<Tenant>find("order by createdAt, id").firstResult();
+        ApiKey.<ApiKey>list("tenantId = ?1 and revokedAt is null order by createdAt, id", operatorTenant.id).stream()
+                .filter(key -> key.usableAt(clock.instant()) && key.permissionSet().containsAll(
+                        EnumSet.of(Permission.TENANT_MANAGE, Permission.APIKEY_MANAGE)))
+                .findFirst()
+                .ifPresentOrElse(key -> {
+                    EnumSet<Permission> held = EnumSet.of(Permission.OPERATOR);
+                    held.addAll(key.permissionSet());
+                    key.permissions = ApiKey.encode(held);
+                    Log.infof("Granted the operator permission to API key %d (%s) of tenant %d", key.id, key.name,
+                            operatorTenant.id);
+                }, () -> Log.warnf("No usable key of tenant %d manages it; no key holds the operator permission",
+                        operatorTenant.id));
     }
 
     private void createDefaultTenant() {

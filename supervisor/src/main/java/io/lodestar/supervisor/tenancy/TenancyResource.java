@@ -7,6 +7,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import org.jboss.resteasy.reactive.ResponseStatus;
 import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -22,7 +23,10 @@ import io.lodestar.supervisor.tenancy.TenancyViews.DivisionView;
 import io.lodestar.supervisor.tenancy.TenancyViews.EnvironmentView;
 import io.lodestar.supervisor.tenancy.TenancyViews.TenantView;
 
-/** Tenants, divisions and environments; every route needs {@code tenant:manage} and sees the caller's tenant only. */
+/**
+ * Tenants, divisions and environments. Creating a tenant, and revoking a key of any tenant, are the
+ * operator's ({@code operator}); every other route needs {@code tenant:manage} and sees the caller's tenant only.
+ */
 @Path("/")
 @Produces(MediaType.APPLICATION_JSON)
 @RequiresPermission(Permission.TENANT_MANAGE)
@@ -34,10 +38,14 @@ public class TenancyResource {
     @Inject
     TenancyService tenancy;
 
+    @Inject
+    ApiKeyService keys;
+
     /** {@code {"name":…, "plan":"basic|pro|enterprise"}} → 201 with the tenant and its first key (shown once). */
     @POST
     @Path("tenants")
     @ResponseStatus(201)
+    @RequiresPermission(Permission.OPERATOR)
     public TenantView createTenant(@Valid @NotNull(message = TenancyBodies.BODY_REQUIRED) TenancyBodies.NewTenant body) {
         Plan plan = Plan.parse(body.plan() == null ? "basic" : body.plan());
         return tenancy.createTenant(body.name().trim(), plan);
@@ -53,6 +61,14 @@ public class TenancyResource {
     @Path("tenants/{tenant_id}")
     public TenantView tenant(@PathParam("tenant_id") String tenantId) {
         return tenancy.tenant(caller.tenantId(), PathIds.parse(tenantId, "tenant_id"));
+    }
+
+    /** The operator's way to revoke a key of any tenant, including the last one that can manage it. */
+    @DELETE
+    @Path("tenants/{tenant_id}/api-keys/{api_key_id}")
+    @RequiresPermission(Permission.OPERATOR)
+    public ApiKeyView revokeKey(@PathParam("tenant_id") String tenantId, @PathParam("api_key_id") String keyId) {
+        return keys.revokeAsOperator(PathIds.parse(tenantId, "tenant_id"), PathIds.parse(keyId, "api_key_id"));
     }
 
     @POST

@@ -1,7 +1,6 @@
 package io.lodestar.supervisor.tenancy;
 
 import java.time.Clock;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 
@@ -47,14 +46,14 @@ public class TenancyService {
     }
 
     /**
-     * A new tenant with a default division and environment, and its first key holding every permission
-     * (shown once): a tenant is reachable only through its own keys.
+     * A new tenant with a default division and environment, and its first key holding every permission a
+     * tenant's key can hold (shown once): a tenant is reachable only through its own keys.
      */
     @Transactional
     public TenantView createTenant(String name, Plan plan) {
         Tenant tenant = newTenant(name, plan);
         Environment environment = newEnvironment(tenant.id, newDivision(tenant.id, DEFAULT_NAME).id, DEFAULT_NAME);
-        ApiKeyView admin = keys.issue(tenant.id, "admin", EnumSet.allOf(Permission.class), null);
+        ApiKeyView admin = keys.issue(tenant.id, "admin", Permission.ofTenants(), null);
         return TenantView.of(tenant, admin);
     }
 

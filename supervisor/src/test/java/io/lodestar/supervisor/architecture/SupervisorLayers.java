@@ -21,7 +21,7 @@ public final class SupervisorLayers {
             List.of(""),
             List.of("common"),
             List.of("tenancy", "storage"),
-            List.of("audit"),
+            List.of("audit", "limits"),
             List.of("agent"),
             List.of("dispatch", "placement"),
             List.of("operation", "config", "snapshot"),

@@ -71,4 +71,19 @@ class AuditApiTest {
         });
         admin().get("/audit-events?results=100").then().body("items.status", org.hamcrest.Matchers.not(hasItem(401)));
     }
+
+    @Test
+    void aRefusedReadIsRecordedWithTheKeyAndTheRoute() {
+        String agentsOnly = Api.keyWith(Permission.AGENT_READ);
+        long keyId = Api.keyId(agentsOnly);
+        as(agentsOnly).get("/deployments").then().statusCode(403);
+        as(agentsOnly).get("/agents").then().statusCode(200);
+
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> admin().get("/audit-events?actor=" + keyId).then()
+                .body("items", hasSize(1))
+                .body("items[0].action", equalTo("GET /deployments"))
+                .body("items[0].method", equalTo("GET"))
+                .body("items[0].status", equalTo(403))
+                .body("items[0].outcome", equalTo("denied")));
+    }
 }

@@ -14,6 +14,7 @@ class ProblemStatusMapTest {
         assertThat(ProblemStatusMap.statusOf(new DomainException.NotFound("x"))).isEqualTo(404);
         assertThat(ProblemStatusMap.statusOf(new DomainException.Conflict("x"))).isEqualTo(409);
         assertThat(ProblemStatusMap.statusOf(new DomainException.IllegalTransition("x"))).isEqualTo(409);
+        assertThat(ProblemStatusMap.statusOf(new DomainException.TooManyRequests("x"))).isEqualTo(429);
     }
 
     @Test

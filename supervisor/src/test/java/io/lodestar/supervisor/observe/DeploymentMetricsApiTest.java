@@ -1,7 +1,6 @@
 package io.lodestar.supervisor.observe;
 
 import static io.lodestar.supervisor.Api.admin;
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
@@ -131,11 +130,11 @@ class DeploymentMetricsApiTest {
             Task start = warden.nextTask();
             warden.report(start.getTaskId(), TaskState.TASK_STATE_ACCEPTED, "");
             gauges.refresh();
-            String scrape = given().get("/q/metrics").then().statusCode(200).extract().asString();
+            String scrape = Api.management().get("/q/metrics").then().statusCode(200).extract().asString();
             assertThat(scrape).contains("lodestar_agents{state=\"online\"}", "lodestar_agents{state=\"offline\"}",
                     "lodestar_activities{status=\"processing\"}", "lodestar_activities{status=\"rejected\"}",
                     "lodestar_tasks_pending", "lodestar_dispatch_latency_seconds_count", "jvm_memory_used_bytes");
-            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(given().get("/q/metrics").asString())
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(Api.management().get("/q/metrics").asString())
                     .containsPattern("lodestar_dispatch_latency_seconds_count [1-9]"));
         }
     }

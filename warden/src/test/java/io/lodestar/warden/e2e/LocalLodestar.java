@@ -36,8 +36,11 @@ public final class LocalLodestar implements AutoCloseable {
                 "LODESTAR_LOCAL_STATE", state.toString(),
                 "LODESTAR_HTTP_PORT", String.valueOf(httpPort),
                 "LODESTAR_GRPC_PORT", String.valueOf(grpcPort),
+                "LODESTAR_MANAGEMENT_PORT", String.valueOf(httpPort + 1),
                 "LODESTAR_PORT_BASE", String.valueOf(portBase),
-                "LODESTAR_SUPERVISOR_OPTS", supervisorOptions);
+                // the tests poll and fire actions faster than a person: the per-key rate limits are not what they test
+                "LODESTAR_SUPERVISOR_OPTS", supervisorOptions + " -Dsupervisor.limits.rate.read-requests=1000000"
+                        + " -Dsupervisor.limits.rate.write-requests=1000000");
     }
 
     /** Runs {@code up} and loads what it wrote to {@code .state/env}. */
