@@ -29,8 +29,9 @@ class HttpEdgeTest {
     @Test
     void metricsAndHealthAreNotOnTheApiPortButOnTheManagementPort() {
         given().get("/q/metrics").then().statusCode(404).contentType("application/problem+json")
-                .body(not(containsString("jvm_memory")));
-        given().get("/q/health").then().statusCode(404).contentType("application/problem+json");
+                .body(not(containsString("jvm_memory"))).body("detail", containsString("quarkus.management.port"));
+        given().get("/q/health").then().statusCode(404).contentType("application/problem+json")
+                .body("detail", containsString("management interface"));
 
         assertThat(Api.managementPort()).isNotEqualTo(apiPort()).isPositive();
         Api.management().get("/q/metrics").then().statusCode(200).body(containsString("lodestar_agents"));
