@@ -12,6 +12,9 @@ public record Problem(String type, String title, int status, String detail, Stri
 
     public static final String MEDIA_TYPE = "application/problem+json";
 
+    /** The 415 detail, the same from JAX-RS and from the router. */
+    public static final String SEND_JSON = "Send the body as JSON with the header Content-Type: application/json.";
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     public static Problem of(int status, String detail, String instance) {
@@ -39,5 +42,14 @@ public record Problem(String type, String title, int status, String detail, Stri
         } catch (JsonProcessingException e) {
             response.end();
         }
+    }
+
+    /** The 404 detail, the same from JAX-RS and from the router; health and metrics have a port of their own. */
+    public static String nothingAt(String path) {
+        if (path.startsWith("/q/health") || path.startsWith("/q/metrics")) {
+            return "Health and metrics are served on the management interface, not the API port: "
+                    + "its port is quarkus.management.port, 9100 by default.";
+        }
+        return "There is nothing at " + path + "; check the path against the API reference.";
     }
 }

@@ -53,9 +53,9 @@ public class ProblemMappers {
             return badBody(json, uri); // the JSON reader wraps parse errors
         }
         String detail = switch (status) {
-            case 404 -> "There is nothing at " + uri.getPath() + "; check the path against the API reference.";
+            case 404 -> Problem.nothingAt(uri.getPath());
             case 405 -> "This path does not accept that method" + allowed(error) + ".";
-            case 415 -> "Send the body as JSON with the header Content-Type: application/json.";
+            case 415 -> Problem.SEND_JSON;
             case 406 -> "This API answers with application/json only.";
             default -> status >= 500 ? "The Supervisor failed to handle the request; see its log." : error.getMessage();
         };

@@ -50,14 +50,14 @@ public class RouterProblems {
     private String detail(RoutingContext context, int status) {
         return switch (status) {
             case 400 -> "The request is not well-formed HTTP; check its request line, headers and body.";
-            case 404 -> "There is nothing at " + context.request().path() + "; check the path against the API reference.";
+            case 404 -> Problem.nothingAt(context.request().path());
             case 405 -> "This path does not accept the " + context.request().method().name() + " method.";
             case 411 -> "Send the request body with a Content-Length header.";
             case 406 -> "This API answers with application/json (errors with application/problem+json); accept one of them.";
             case 413 -> "The request body is larger than the " + maxBody.map(MemorySize::asLongValue).orElse(0L)
                     + " bytes the Supervisor accepts (quarkus.http.limits.max-body-size); send a smaller body.";
             case 414 -> "The request line is too long; shorten the path and query.";
-            case 415 -> "Send the body as JSON with the header Content-Type: application/json.";
+            case 415 -> Problem.SEND_JSON;
             case 431 -> "The request headers are too large; send fewer or shorter headers.";
             default -> "The request was refused (" + status + ").";
         };
