@@ -3,24 +3,20 @@ package io.lodestar.warden.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.grpc.ManagedChannel;
 import io.lodestar.warden.link.InProcessSupervisor;
-import io.grpc.Server;
 import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
 import io.lodestar.protocol.v1.EnrollRequest;
 import io.lodestar.protocol.v1.EnrollResponse;
 import io.lodestar.protocol.v1.HostFacts;
 import io.lodestar.protocol.v1.WardenLinkGrpc;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 class IdentityResolverTest {
@@ -48,23 +44,12 @@ class IdentityResolverTest {
     Path dir;
 
     private final EnrollingSupervisor supervisor = new EnrollingSupervisor();
-    private InProcessSupervisor link;
-    private ManagedChannel channel;
-
-    @BeforeEach
-    void setUp() throws IOException {
-        link = new InProcessSupervisor(supervisor);
-        channel = link.channel();
-    }
-
-    @AfterEach
-    void tearDown() {
-        link.close();
-    }
+    @RegisterExtension
+    final InProcessSupervisor link = InProcessSupervisor.serving(supervisor);
 
     private IdentityResolver resolver(IdentityFile file, String token) {
         return new IdentityResolver(file, Optional.ofNullable(token),
-                () -> new Enrollment(channel, "127.0.0.1:9000", Duration.ofSeconds(5)));
+                () -> new Enrollment(link.channel(), "127.0.0.1:9000", Duration.ofSeconds(5)));
     }
 
     @Test

@@ -2,34 +2,19 @@ package io.lodestar.warden.link;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.grpc.ManagedChannel;
-import io.grpc.Server;
 import io.grpc.Status;
 import io.lodestar.protocol.v1.Hello;
 import io.lodestar.protocol.v1.WardenMessage;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class GrpcLinkStreamTest {
 
     private final FakeSupervisor supervisor = new FakeSupervisor();
-    private InProcessSupervisor link;
-    private ManagedChannel channel;
-
-    @BeforeEach
-    void setUp() throws IOException {
-        link = new InProcessSupervisor(supervisor);
-        channel = link.channel();
-    }
-
-    @AfterEach
-    void tearDown() {
-        link.close();
-    }
+    @RegisterExtension
+    final InProcessSupervisor link = InProcessSupervisor.serving(supervisor);
 
     private static WardenMessage hello() {
         return WardenMessage.newBuilder().setHello(Hello.newBuilder().setNodeId(1).setNodeSecret("s")).build();
@@ -37,7 +22,7 @@ class GrpcLinkStreamTest {
 
     @Test
     void messagesReceivedBeforeTheEndAreDeliveredThenTheEndIsSeen() throws Exception {
-        LinkStream stream = GrpcLinkStream.open(channel);
+        LinkStream stream = GrpcLinkStream.open(link.channel());
         stream.send(hello());
         assertThat(stream.incoming(Duration.ofSeconds(5))).get().matches(message -> message.hasWelcome());
 
@@ -51,7 +36,7 @@ class GrpcLinkStreamTest {
 
     @Test
     void nothingIsSentAfterTheEnd() throws Exception {
-        LinkStream stream = GrpcLinkStream.open(channel);
+        LinkStream stream = GrpcLinkStream.open(link.channel());
         stream.send(hello());
         supervisor.nextHello(Duration.ofSeconds(5));
 
@@ -67,7 +52,7 @@ class GrpcLinkStreamTest {
 
     @Test
     void aCleanCloseEndsBothSides() throws Exception {
-        LinkStream stream = GrpcLinkStream.open(channel);
+        LinkStream stream = GrpcLinkStream.open(link.channel());
         stream.send(hello());
         stream.incoming(Duration.ofSeconds(5));
 

@@ -1,6 +1,10 @@
 package io.lodestar.warden.link;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 import io.grpc.BindableService;
 import io.grpc.ManagedChannel;
@@ -8,8 +12,11 @@ import io.grpc.Server;
 import io.grpc.inprocess.InProcessChannelBuilder;
 import io.grpc.inprocess.InProcessServerBuilder;
 
-/** A fake Supervisor service served in-process, and the channel a Warden under test dials it on. */
-public final class InProcessSupervisor implements AutoCloseable {
+/**
+ * A fake Supervisor service served in-process, and the channel a Warden under test dials it on. As a
+ * {@code @RegisterExtension} instance field it serves each test afresh and is closed after it.
+ */
+public final class InProcessSupervisor implements AutoCloseable, AfterEachCallback {
 
     private final Server server;
     private final ManagedChannel channel;
@@ -18,6 +25,15 @@ public final class InProcessSupervisor implements AutoCloseable {
         String name = InProcessServerBuilder.generateName();
         server = InProcessServerBuilder.forName(name).addService(service).build().start();
         channel = InProcessChannelBuilder.forName(name).build();
+    }
+
+    /** Serves {@code service} in-process; for field initialisers, which cannot throw checked exceptions. */
+    public static InProcessSupervisor serving(BindableService service) {
+        try {
+            return new InProcessSupervisor(service);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public ManagedChannel channel() {
@@ -33,5 +49,10 @@ public final class InProcessSupervisor implements AutoCloseable {
     public void close() {
         channel.shutdownNow();
         server.shutdownNow();
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        close();
     }
 }
