@@ -73,6 +73,17 @@ public final class Api {
         return ((Number) id).longValue();
     }
 
+    /** A deployment and the one node it is placed on. */
+    public record PlacedDeployment(long id, long nodeId) {
+    }
+
+    /** A deployment of one node whose Warden enrolled and disconnected again; its start task stays queued. */
+    public static PlacedDeployment deploymentOfADisconnectedNode(String name) throws InterruptedException {
+        try (FakeWarden warden = connectedWarden()) {
+            return new PlacedDeployment(deployment(name, List.of(warden.nodeId())), warden.nodeId());
+        }
+    }
+
     /** A deployment of these connected Wardens whose start tasks they report done; returns its id once ready. */
     public static long readyDeployment(String name, FakeWarden... wardens) throws InterruptedException {
         long id = deployment(name, Arrays.stream(wardens).map(FakeWarden::nodeId).toList());

@@ -16,7 +16,6 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import io.lodestar.supervisor.Api;
-import io.lodestar.supervisor.FakeWarden;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 
@@ -38,12 +37,9 @@ class ListLatencyBenchmark {
 
     @Test
     void listLatency() throws Exception {
-        long deploymentId;
-        long nodeId;
-        try (FakeWarden warden = Api.connectedWarden()) {
-            nodeId = warden.nodeId();
-            deploymentId = Api.deployment("bench", List.of(nodeId));
-        }
+        Api.PlacedDeployment deployment = Api.deploymentOfADisconnectedNode("bench");
+        long deploymentId = deployment.id();
+        long nodeId = deployment.nodeId();
         long started = System.nanoTime();
         seed(deploymentId, nodeId);
         System.out.printf("Seeded %,d activities and %,d events in %d s (%s)%n", ACTIVITIES, EVENTS,

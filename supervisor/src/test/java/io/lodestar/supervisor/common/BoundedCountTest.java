@@ -10,7 +10,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.List;
 
 import javax.sql.DataSource;
 
@@ -19,7 +18,6 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import io.lodestar.supervisor.Api;
-import io.lodestar.supervisor.FakeWarden;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** A list past the count limit says its total is capped; a short list counts exactly and says nothing. */
@@ -31,12 +29,9 @@ class BoundedCountTest {
 
     @Test
     void totalsStopAtTheLimitAndSaySo() throws Exception {
-        long deploymentId;
-        long nodeId;
-        try (FakeWarden warden = Api.connectedWarden()) {
-            nodeId = warden.nodeId();
-            deploymentId = Api.deployment("counted", List.of(nodeId));
-        }
+        Api.PlacedDeployment deployment = Api.deploymentOfADisconnectedNode("counted");
+        long deploymentId = deployment.id();
+        long nodeId = deployment.nodeId();
         String path = "/deployments/" + deploymentId + "/activities";
         admin().get(path).then().body("total_results", equalTo(1)).body("$", not(hasKey("total_results_capped")));
 

@@ -10,8 +10,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.lodestar.protocol.v1.RuntimeAction;
@@ -23,20 +21,10 @@ import io.quarkus.test.junit.QuarkusTest;
 
 /** reconfigure:{config_id} and queue=false over the REST API and the real link, with a fake Warden deciding outcomes. */
 @QuarkusTest
-class ReconfigureApiTest {
+class ReconfigureApiTest extends ReadyDeploymentFixture {
 
-    private FakeWarden warden;
-    private long deploymentId;
-
-    @BeforeEach
-    void readyDeployment() throws InterruptedException {
-        warden = Api.connectedWarden();
-        deploymentId = Api.readyDeployment("reconfigure", warden);
-    }
-
-    @AfterEach
-    void disconnect() throws InterruptedException {
-        warden.close();
+    ReconfigureApiTest() {
+        super("reconfigure");
     }
 
     private long config(long deployment, String runtime, String content) {

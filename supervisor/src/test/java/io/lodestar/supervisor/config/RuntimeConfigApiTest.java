@@ -11,33 +11,20 @@ import static org.hamcrest.Matchers.not;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.lodestar.supervisor.Api;
-import io.lodestar.supervisor.FakeWarden;
 import io.lodestar.supervisor.tenancy.Permission;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 
 @QuarkusTest
-class RuntimeConfigApiTest {
+class RuntimeConfigApiTest extends ReadyDeploymentFixture {
 
     static final String TUNED = "[http]\naddress = \"127.0.0.1:3000\"\n\n[system]\npath = \"local_data\"\n";
 
-    private FakeWarden warden;
-    private long deploymentId;
-
-    @BeforeEach
-    void deployment() throws InterruptedException {
-        warden = Api.connectedWarden();
-        deploymentId = Api.readyDeployment("configs", warden);
-    }
-
-    @AfterEach
-    void disconnect() throws InterruptedException {
-        warden.close();
+    RuntimeConfigApiTest() {
+        super("configs");
     }
 
     private String path(String rest) {

@@ -5,22 +5,15 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.equalTo;
 
-import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.time.Duration;
-import java.util.List;
 
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
-import io.lodestar.protocol.v1.Task;
-import io.lodestar.protocol.v1.TaskState;
-import io.lodestar.supervisor.Api;
 import io.lodestar.supervisor.ControlledClock;
-import io.lodestar.supervisor.FakeWarden;
 import io.lodestar.supervisor.storage.ObjectStore;
 import io.lodestar.supervisor.tenancy.Tenant;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -40,23 +33,9 @@ class SnapshotExpiryTest {
     @Test
     void downloadUrlsExpireAndTheRetentionJobDeletesItemsAndArchivesPastThePlansRetention() throws Exception {
         QuarkusTransaction.requiringNew().run(() -> Tenant.update("plan = ?1", "basic"));
-        long deploymentId;
-        long snapshotId;
-        try (FakeWarden warden = Api.connectedWarden().beating(300)) {
-            deploymentId = Api.deployment("events-prod", List.of(warden.nodeId()));
-            Task start = warden.nextTask();
-            warden.report(start.getTaskId(), TaskState.TASK_STATE_SUCCEEDED, "started");
-            admin().post("/deployments/" + deploymentId + "/snapshots").then().statusCode(204);
-            Task task = warden.nextTask();
-            snapshotId = task.getTaskId();
-            SnapshotUploadClient.upload(warden.channel(), warden.nodeId(), warden.secret(), snapshotId,
-                    new ByteArrayInputStream(SnapshotApiTest.bundle("kept a week")), null);
-            warden.report(snapshotId, TaskState.TASK_STATE_SUCCEEDED, "uploaded");
-            warden.awaitAck(snapshotId, TaskState.TASK_STATE_SUCCEEDED);
-        }
-        String item = "/deployments/" + deploymentId + "/snapshots/" + snapshotId;
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> admin().get(item).then().body("status", equalTo("completed")));
-        String key = QuarkusTransaction.requiringNew().call(() -> Snapshot.<Snapshot>findById(snapshotId).objectKey);
+        CompletedSnapshot snapshot = CompletedSnapshot.take(SnapshotApiTest.bundle("kept a week"));
+        String item = snapshot.item();
+        String key = snapshot.objectKey();
 
         String url = admin().get(item + "/download").then().statusCode(200).extract().path("url");
         given().get(URI.create(url)).then().statusCode(200);

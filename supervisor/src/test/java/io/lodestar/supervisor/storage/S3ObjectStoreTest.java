@@ -71,10 +71,7 @@ class S3ObjectStoreTest {
     @Test
     void aSmallObjectIsOnePutAndAnAbortedUploadLeavesNothing() throws Exception {
         byte[] content = random(1000);
-        try (ObjectUpload upload = store.create("small/one.zip")) {
-            upload.write(content, 0, content.length);
-            upload.commit();
-        }
+        put("small/one.zip", content);
         assertThat(get(store.signedUrl("small/one.zip", Duration.ofMinutes(1), null)).body()).isEqualTo(content);
 
         try (ObjectUpload upload = store.create("small/aborted.zip")) {
@@ -87,13 +84,18 @@ class S3ObjectStoreTest {
     @Test
     void anExpiredPresignedUrlIsRefused() throws Exception {
         byte[] content = random(10);
-        try (ObjectUpload upload = store.create("small/expiring.zip")) {
-            upload.write(content, 0, content.length);
-            upload.commit();
-        }
+        put("small/expiring.zip", content);
         URI url = store.signedUrl("small/expiring.zip", Duration.ofSeconds(1), null);
         Thread.sleep(2100);
         assertThat(get(url).statusCode()).isEqualTo(403);
+    }
+
+    /** Stores {@code content} under {@code key} in a single write, then commits it. */
+    private static void put(String key, byte[] content) throws IOException {
+        try (ObjectUpload upload = store.create(key)) {
+            upload.write(content, 0, content.length);
+            upload.commit();
+        }
     }
 
     private HttpResponse<byte[]> get(URI url) throws IOException, InterruptedException {
