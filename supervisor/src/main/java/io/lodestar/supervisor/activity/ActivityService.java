@@ -225,7 +225,7 @@ public class ActivityService {
             params.and("node", n);
         });
         PanacheQuery<Activity> query = Activity.find(where + " order by id desc", params);
-        List<Activity> rows = query.range(request.offset(), request.offset() + request.size() - 1).list();
+        List<Activity> rows = request.rows(query);
         return Page.bounded(rows, Counts.upToLimit(Activity.class, where.toString(), params),
                 request, ActivityView::of);
     }

@@ -78,7 +78,7 @@ public class AuditLog {
         filters.until().ifPresent(v -> and(where, params, "createdAt < :until", "until", v));
         filters.beforeId().ifPresent(v -> and(where, params, "id < :before", "before", v));
         PanacheQuery<AuditEvent> query = AuditEvent.find(where + " order by id desc", params);
-        List<AuditEvent> rows = query.range(request.offset(), request.offset() + request.size() - 1).list();
+        List<AuditEvent> rows = request.rows(query);
         return Page.bounded(rows, io.lodestar.supervisor.common.Counts.upToLimit(AuditEvent.class, where.toString(), params),
                 request, AuditEventView::of);
     }

@@ -50,8 +50,7 @@ public class DeploymentQueries {
             params.and("agent", agent);
         });
         PanacheQuery<Deployment> query = Deployment.find(where + " order by id desc", params);
-        List<Deployment> rows = query.range(request.offset(), request.offset() + request.size() - 1).list();
-        return Page.of(rows, query.count(), request, d -> DeploymentView.of(d, deployments.nodeIds(d.id)));
+        return Page.of(query, request, d -> DeploymentView.of(d, deployments.nodeIds(d.id)));
     }
 
     /**
@@ -75,7 +74,7 @@ public class DeploymentQueries {
             params.and("before", before);
         });
         PanacheQuery<DeploymentEvent> query = DeploymentEvent.find(where + " order by id desc", params);
-        List<DeploymentEvent> rows = query.range(request.offset(), request.offset() + request.size() - 1).list();
+        List<DeploymentEvent> rows = request.rows(query);
         return DeploymentEventsPage.of(deployment,
                 Page.bounded(rows, Counts.upToLimit(DeploymentEvent.class, where.toString(), params), request, DeploymentEventView::of));
     }

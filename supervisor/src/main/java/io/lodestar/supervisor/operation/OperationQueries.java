@@ -53,7 +53,7 @@ public class OperationQueries {
             params.and("type", type);
         });
         PanacheQuery<Operation> query = Operation.find(where + " order by id desc", params);
-        List<Operation> rows = query.range(request.offset(), request.offset() + request.size() - 1).list();
+        List<Operation> rows = request.rows(query);
         Set<Long> rolledBackIds = rows.stream().map(o -> o.rollbackOf).filter(id -> id != null).collect(Collectors.toSet());
         Map<Long, Operation> rolledBack = rolledBackIds.isEmpty() ? Map.of()
                 : Operation.<Operation>list("id in ?1", rolledBackIds).stream().collect(Collectors.toMap(o -> o.id, Function.identity()));
