@@ -6,7 +6,6 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import io.lodestar.supervisor.tenancy.ScopedEntity;
@@ -15,8 +14,6 @@ import io.lodestar.supervisor.tenancy.ScopedEntity;
 @Entity
 @Table(name = "activities")
 public class Activity extends ScopedEntity {
-    @Id
-    public Long id;
     @Column(name = "deployment_id")
     public long deploymentId;
     @Column(name = "author_id")
@@ -30,8 +27,6 @@ public class Activity extends ScopedEntity {
     public ActivityStatus status;
     /** Why it ended as it did, in the Warden's or the Supervisor's words. */
     public String message;
-    @Column(name = "created_at")
-    public Instant createdAt;
     @Column(name = "finished_at")
     public Instant finishedAt;
 }

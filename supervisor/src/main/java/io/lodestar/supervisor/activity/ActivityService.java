@@ -29,6 +29,7 @@ import io.lodestar.supervisor.common.Ids;
 import io.lodestar.supervisor.common.LogContext;
 import io.lodestar.supervisor.common.Page;
 import io.lodestar.supervisor.common.PageRequest;
+import io.lodestar.supervisor.common.Where;
 import io.lodestar.supervisor.config.RuntimeConfig;
 import io.lodestar.supervisor.config.RuntimeConfigService;
 import io.lodestar.supervisor.dispatch.TaskFinished;
@@ -42,7 +43,6 @@ import io.lodestar.supervisor.placement.DeploymentStatus;
 import io.lodestar.supervisor.placement.Deployments;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.logging.Log;
-import io.quarkus.panache.common.Parameters;
 
 /**
  * Runs runtime actions on a deployment's nodes, one activity and one task per node and runtime, for the API
@@ -206,27 +206,14 @@ public class ActivityService {
 
     public Page<ActivityView> list(long tenantId, long deploymentId, Filters filters, PageRequest request) {
         deployments.get(tenantId, deploymentId);
-        StringBuilder where = new StringBuilder("deploymentId = :deployment");
-        Parameters params = Parameters.with("deployment", deploymentId);
-        filters.status().ifPresent(s -> {
-            where.append(" and status = :status");
-            params.and("status", s);
-        });
-        filters.runtime().ifPresent(r -> {
-            where.append(" and runtime = :runtime");
-            params.and("runtime", r.wireName());
-        });
-        filters.action().ifPresent(a -> {
-            where.append(" and action = :action");
-            params.and("action", a);
-        });
-        filters.nodeId().ifPresent(n -> {
-            where.append(" and nodeId = :node");
-            params.and("node", n);
-        });
-        PanacheQuery<Activity> query = Activity.find(where + " order by id desc", params);
-        List<Activity> rows = query.range(request.offset(), request.offset() + request.size() - 1).list();
-        return Page.bounded(rows, Counts.upToLimit(Activity.class, where.toString(), params),
+        Where where = Where.of("deploymentId = :deployment", "deployment", deploymentId)
+                .and(filters.status(), "status = :status", "status")
+                .and(filters.runtime().map(RuntimeName::wireName), "runtime = :runtime", "runtime")
+                .and(filters.action(), "action = :action", "action")
+                .and(filters.nodeId(), "nodeId = :node", "node");
+        PanacheQuery<Activity> query = Activity.find(where.newestFirst(), where.params());
+        List<Activity> rows = request.rows(query);
+        return Page.bounded(rows, Counts.upToLimit(Activity.class, where.clause(), where.params()),
                 request, ActivityView::of);
     }
 

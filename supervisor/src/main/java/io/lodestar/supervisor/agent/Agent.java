@@ -6,7 +6,6 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import io.lodestar.supervisor.tenancy.ScopedEntity;
@@ -15,8 +14,6 @@ import io.lodestar.supervisor.tenancy.ScopedEntity;
 @Entity
 @Table(name = "agents")
 public class Agent extends ScopedEntity {
-    @Id
-    public Long id;
     public String hostname;
     @Column(name = "secret_hash")
     public String secretHash;
@@ -35,8 +32,6 @@ public class Agent extends ScopedEntity {
     public long sessionEpoch;
     @Column(name = "last_seen_at")
     public Instant lastSeenAt;
-    @Column(name = "created_at")
-    public Instant createdAt;
     /** Set by DELETE /agents/{id}: the node's secret is refused from then on, by every replica. */
     @Column(name = "revoked_at")
     public Instant revokedAt;

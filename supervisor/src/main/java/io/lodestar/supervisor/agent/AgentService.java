@@ -28,7 +28,6 @@ public class AgentService {
 
     public Page<AgentView> list(long tenantId, PageRequest request) {
         PanacheQuery<Agent> query = Agent.find("tenantId = ?1 and revokedAt is null order by id desc", tenantId);
-        List<Agent> rows = query.range(request.offset(), request.offset() + request.size() - 1).list();
-        return Page.of(rows, query.count(), request, AgentView::of);
+        return Page.of(query, request, AgentView::of);
     }
 }

@@ -4,7 +4,6 @@ import java.time.Instant;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import io.lodestar.supervisor.tenancy.ScopedEntity;
@@ -13,14 +12,10 @@ import io.lodestar.supervisor.tenancy.ScopedEntity;
 @Entity
 @Table(name = "enrollment_tokens")
 public class EnrollmentToken extends ScopedEntity {
-    @Id
-    public Long id;
     @Column(name = "token_hash")
     public String tokenHash;
     @Column(name = "author_id")
     public long authorId;
-    @Column(name = "created_at")
-    public Instant createdAt;
     @Column(name = "expires_at")
     public Instant expiresAt;
     @Column(name = "used_at")

@@ -1,13 +1,10 @@
 package io.lodestar.supervisor.audit;
 
-import java.time.Instant;
-
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.lodestar.supervisor.common.RecordedEntity;
 
 /**
  * One state-changing request, allowed or refused: who, what, on which target, how it ended, when.
@@ -16,9 +13,7 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
  */
 @Entity
 @Table(name = "audit_events")
-public class AuditEvent extends PanacheEntityBase {
-    @Id
-    public Long id;
+public class AuditEvent extends RecordedEntity {
     @Column(name = "tenant_id")
     public Long tenantId;
     @Column(name = "api_key_id")
@@ -32,6 +27,4 @@ public class AuditEvent extends PanacheEntityBase {
     public Long targetId;
     public int status;
     public String outcome;
-    @Column(name = "created_at")
-    public Instant createdAt;
 }

@@ -10,10 +10,10 @@ import jakarta.inject.Inject;
 import io.lodestar.supervisor.common.Ids;
 import io.lodestar.supervisor.common.Page;
 import io.lodestar.supervisor.common.PageRequest;
+import io.lodestar.supervisor.common.Where;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.core.Context;
 
@@ -68,24 +68,18 @@ public class AuditLog {
     }
 
     public Page<AuditEventView> list(long tenantId, Filters filters, PageRequest request) {
-        StringBuilder where = new StringBuilder("tenantId = :tenant");
-        Parameters params = Parameters.with("tenant", tenantId);
-        filters.actorId().ifPresent(v -> and(where, params, "apiKeyId = :actor", "actor", v));
-        filters.action().ifPresent(v -> and(where, params, "action = :action", "action", v));
-        filters.targetId().ifPresent(v -> and(where, params, "targetId = :target", "target", v));
-        filters.outcome().ifPresent(v -> and(where, params, "outcome = :outcome", "outcome", v.wireName()));
-        filters.since().ifPresent(v -> and(where, params, "createdAt >= :since", "since", v));
-        filters.until().ifPresent(v -> and(where, params, "createdAt < :until", "until", v));
-        filters.beforeId().ifPresent(v -> and(where, params, "id < :before", "before", v));
-        PanacheQuery<AuditEvent> query = AuditEvent.find(where + " order by id desc", params);
-        List<AuditEvent> rows = query.range(request.offset(), request.offset() + request.size() - 1).list();
-        return Page.bounded(rows, io.lodestar.supervisor.common.Counts.upToLimit(AuditEvent.class, where.toString(), params),
+        Where where = Where.of("tenantId = :tenant", "tenant", tenantId)
+                .and(filters.actorId(), "apiKeyId = :actor", "actor")
+                .and(filters.action(), "action = :action", "action")
+                .and(filters.targetId(), "targetId = :target", "target")
+                .and(filters.outcome().map(AuditOutcome::wireName), "outcome = :outcome", "outcome")
+                .and(filters.since(), "createdAt >= :since", "since")
+                .and(filters.until(), "createdAt < :until", "until")
+                .and(filters.beforeId(), "id < :before", "before");
+        PanacheQuery<AuditEvent> query = AuditEvent.find(where.newestFirst(), where.params());
+        List<AuditEvent> rows = request.rows(query);
+        return Page.bounded(rows, io.lodestar.supervisor.common.Counts.upToLimit(AuditEvent.class, where.clause(), where.params()),
                 request, AuditEventView::of);
-    }
-
-    private static void and(StringBuilder where, Parameters params, String clause, String name, Object value) {
-        where.append(" and ").append(clause);
-        params.and(name, value);
     }
 
     private static String truncate(String value, int max) {

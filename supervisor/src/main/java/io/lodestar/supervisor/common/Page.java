@@ -3,6 +3,8 @@ package io.lodestar.supervisor.common;
 import java.util.List;
 import java.util.function.Function;
 
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
@@ -25,6 +27,11 @@ public record Page<T>(
     public static <E, T> Page<T> of(List<E> rows, long total, PageRequest request, Function<E, T> view) {
         long pages = total == 0 ? 0 : (total + request.size() - 1) / request.size();
         return new Page<>(rows.stream().map(view).toList(), request.page(), total, pages);
+    }
+
+    /** This page of an ordered query, counted exactly. */
+    public static <E, T> Page<T> of(PanacheQuery<E> query, PageRequest request, Function<E, T> view) {
+        return of(request.rows(query), query.count(), request, view);
     }
 
     /** A page whose total was counted by {@link Counts#upToLimit}: exact below the limit, capped above it. */

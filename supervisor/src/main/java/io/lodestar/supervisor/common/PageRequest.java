@@ -1,5 +1,9 @@
 package io.lodestar.supervisor.common;
 
+import java.util.List;
+
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+
 /**
  * One page of a list, from either pagination style: {@code page}/{@code results} (page from 1, results
  * 1..100, default 10) or {@code skip}/{@code limit}. Out-of-range values are the caller's mistake (400).
@@ -30,6 +34,11 @@ public record PageRequest(int offset, int size) {
     /** The page number reported in the envelope: the page this offset falls in. */
     public int page() {
         return offset / size + 1;
+    }
+
+    /** The rows of this page from an ordered query. */
+    public <E> List<E> rows(PanacheQuery<E> query) {
+        return query.range(offset, offset + size - 1).list();
     }
 
     private static void requireRange(String name, int value, int min, int max) {

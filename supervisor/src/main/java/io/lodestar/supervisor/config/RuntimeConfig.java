@@ -1,10 +1,7 @@
 package io.lodestar.supervisor.config;
 
-import java.time.Instant;
-
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import io.lodestar.supervisor.tenancy.ScopedEntity;
@@ -13,8 +10,6 @@ import io.lodestar.supervisor.tenancy.ScopedEntity;
 @Entity
 @Table(name = "runtime_configs")
 public class RuntimeConfig extends ScopedEntity {
-    @Id
-    public Long id;
     @Column(name = "deployment_id")
     public long deploymentId;
     /** iggy or connectors: the runtime whose config file this is. */
@@ -26,6 +21,4 @@ public class RuntimeConfig extends ScopedEntity {
     public String checksum;
     @Column(name = "author_id")
     public long authorId;
-    @Column(name = "created_at")
-    public Instant createdAt;
 }

@@ -1,7 +1,6 @@
 package io.lodestar.supervisor.config;
 
 import java.time.Clock;
-import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -65,8 +64,7 @@ public class RuntimeConfigService {
     public Page<RuntimeConfigView> list(long tenantId, long deploymentId, PageRequest request) {
         deployments.get(tenantId, deploymentId);
         PanacheQuery<RuntimeConfig> query = RuntimeConfig.find("deploymentId = ?1 order by id desc", deploymentId);
-        List<RuntimeConfig> rows = query.range(request.offset(), request.offset() + request.size() - 1).list();
-        return Page.of(rows, query.count(), request, RuntimeConfigView::summary);
+        return Page.of(query, request, RuntimeConfigView::summary);
     }
 
     public RuntimeConfigView get(long tenantId, long deploymentId, long configId) {

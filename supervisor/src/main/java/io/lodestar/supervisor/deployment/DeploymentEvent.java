@@ -1,12 +1,9 @@
 package io.lodestar.supervisor.deployment;
 
-import java.time.Instant;
-
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import io.lodestar.supervisor.placement.DeploymentStatus;
@@ -16,8 +13,6 @@ import io.lodestar.supervisor.tenancy.ScopedEntity;
 @Entity
 @Table(name = "deployment_events")
 public class DeploymentEvent extends ScopedEntity {
-    @Id
-    public Long id;
     @Column(name = "deployment_id")
     public long deploymentId;
     @Enumerated(EnumType.STRING)
@@ -31,6 +26,4 @@ public class DeploymentEvent extends ScopedEntity {
     public Long nodeId;
     @Column(name = "author_id")
     public Long authorId;
-    @Column(name = "created_at")
-    public Instant createdAt;
 }

@@ -9,11 +9,11 @@ import jakarta.inject.Inject;
 import io.lodestar.supervisor.common.Counts;
 import io.lodestar.supervisor.common.Page;
 import io.lodestar.supervisor.common.PageRequest;
+import io.lodestar.supervisor.common.Where;
 import io.lodestar.supervisor.placement.Deployment;
 import io.lodestar.supervisor.placement.DeploymentStatus;
 import io.lodestar.supervisor.placement.Deployments;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
-import io.quarkus.panache.common.Parameters;
 
 /** The reads of deployments and their lifecycle events, as the API shows them. */
 @ApplicationScoped
@@ -35,23 +35,12 @@ public class DeploymentQueries {
     }
 
     public Page<DeploymentView> list(long tenantId, Filters filters, PageRequest request) {
-        StringBuilder where = new StringBuilder("tenantId = :tenant");
-        Parameters params = Parameters.with("tenant", tenantId);
-        filters.status().ifPresent(status -> {
-            where.append(" and status = :status");
-            params.and("status", status);
-        });
-        filters.environmentId().ifPresent(environment -> {
-            where.append(" and environmentId = :environment");
-            params.and("environment", environment);
-        });
-        filters.agentId().ifPresent(agent -> {
-            where.append(" and id in (select n.deploymentId from DeploymentNode n where n.nodeId = :agent)");
-            params.and("agent", agent);
-        });
-        PanacheQuery<Deployment> query = Deployment.find(where + " order by id desc", params);
-        List<Deployment> rows = query.range(request.offset(), request.offset() + request.size() - 1).list();
-        return Page.of(rows, query.count(), request, d -> DeploymentView.of(d, deployments.nodeIds(d.id)));
+        Where where = Where.of("tenantId = :tenant", "tenant", tenantId)
+                .and(filters.status(), "status = :status", "status")
+                .and(filters.environmentId(), "environmentId = :environment", "environment")
+                .and(filters.agentId(), "id in (select n.deploymentId from DeploymentNode n where n.nodeId = :agent)", "agent");
+        PanacheQuery<Deployment> query = Deployment.find(where.newestFirst(), where.params());
+        return Page.of(query, request, d -> DeploymentView.of(d, deployments.nodeIds(d.id)));
     }
 
     /**
@@ -60,23 +49,13 @@ public class DeploymentQueries {
      */
     public DeploymentEventsPage events(long tenantId, long deploymentId, EventFilters filters, PageRequest request) {
         Deployment deployment = deployments.get(tenantId, deploymentId);
-        StringBuilder where = new StringBuilder("deploymentId = :deployment");
-        Parameters params = Parameters.with("deployment", deploymentId);
-        filters.eventType().ifPresent(type -> {
-            where.append(" and eventType = :type");
-            params.and("type", type);
-        });
-        filters.status().ifPresent(status -> {
-            where.append(" and status = :status");
-            params.and("status", status);
-        });
-        filters.beforeId().ifPresent(before -> {
-            where.append(" and id < :before");
-            params.and("before", before);
-        });
-        PanacheQuery<DeploymentEvent> query = DeploymentEvent.find(where + " order by id desc", params);
-        List<DeploymentEvent> rows = query.range(request.offset(), request.offset() + request.size() - 1).list();
+        Where where = Where.of("deploymentId = :deployment", "deployment", deploymentId)
+                .and(filters.eventType(), "eventType = :type", "type")
+                .and(filters.status(), "status = :status", "status")
+                .and(filters.beforeId(), "id < :before", "before");
+        PanacheQuery<DeploymentEvent> query = DeploymentEvent.find(where.newestFirst(), where.params());
+        List<DeploymentEvent> rows = request.rows(query);
         return DeploymentEventsPage.of(deployment,
-                Page.bounded(rows, Counts.upToLimit(DeploymentEvent.class, where.toString(), params), request, DeploymentEventView::of));
+                Page.bounded(rows, Counts.upToLimit(DeploymentEvent.class, where.clause(), where.params()), request, DeploymentEventView::of));
     }
 }

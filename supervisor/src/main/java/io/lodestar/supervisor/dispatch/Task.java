@@ -6,10 +6,9 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.lodestar.supervisor.common.RecordedEntity;
 
 /**
  * A unit of work for one node's Warden, written in the same transaction as the job it serves, so
@@ -18,9 +17,7 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
  */
 @Entity
 @Table(name = "tasks")
-public class Task extends PanacheEntityBase {
-    @Id
-    public Long id;
+public class Task extends RecordedEntity {
     @Column(name = "node_id")
     public long nodeId;
     /** The link message's field in Task's kind oneof: runtime_action, snapshot, operation_kill. */
@@ -28,8 +25,6 @@ public class Task extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     public TaskState state;
     public String message;
-    @Column(name = "created_at")
-    public Instant createdAt;
     @Column(name = "deadline_at")
     public Instant deadlineAt;
     @Column(name = "accepted_at")

@@ -6,7 +6,6 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import io.lodestar.supervisor.tenancy.ScopedEntity;
@@ -15,8 +14,6 @@ import io.lodestar.supervisor.tenancy.ScopedEntity;
 @Entity
 @Table(name = "operations")
 public class Operation extends ScopedEntity {
-    @Id
-    public Long id;
     @Column(name = "deployment_id")
     public long deploymentId;
     @Column(name = "agent_id")
@@ -34,8 +31,6 @@ public class Operation extends ScopedEntity {
     public Long rollbackOf;
     /** Why it ended as it did. */
     public String message;
-    @Column(name = "created_at")
-    public Instant createdAt;
     @Column(name = "started_at")
     public Instant startedAt;
     @Column(name = "finished_at")

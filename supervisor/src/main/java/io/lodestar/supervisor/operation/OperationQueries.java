@@ -12,8 +12,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.lodestar.supervisor.common.DomainException;
 import io.lodestar.supervisor.common.Page;
 import io.lodestar.supervisor.common.PageRequest;
+import io.lodestar.supervisor.common.Where;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
-import io.quarkus.panache.common.Parameters;
 
 /** Reads operations within a tenant; another tenant's operation is simply not found. */
 @ApplicationScoped
@@ -38,22 +38,12 @@ public class OperationQueries {
 
     /** Newest first. */
     public Page<OperationView> list(long tenantId, Filters filters, PageRequest request) {
-        StringBuilder where = new StringBuilder("tenantId = :tenant");
-        Parameters params = Parameters.with("tenant", tenantId);
-        filters.deploymentId().ifPresent(id -> {
-            where.append(" and deploymentId = :deployment");
-            params.and("deployment", id);
-        });
-        filters.agentId().ifPresent(id -> {
-            where.append(" and agentId = :agent");
-            params.and("agent", id);
-        });
-        filters.type().ifPresent(type -> {
-            where.append(" and type = :type");
-            params.and("type", type);
-        });
-        PanacheQuery<Operation> query = Operation.find(where + " order by id desc", params);
-        List<Operation> rows = query.range(request.offset(), request.offset() + request.size() - 1).list();
+        Where where = Where.of("tenantId = :tenant", "tenant", tenantId)
+                .and(filters.deploymentId(), "deploymentId = :deployment", "deployment")
+                .and(filters.agentId(), "agentId = :agent", "agent")
+                .and(filters.type(), "type = :type", "type");
+        PanacheQuery<Operation> query = Operation.find(where.newestFirst(), where.params());
+        List<Operation> rows = request.rows(query);
         Set<Long> rolledBackIds = rows.stream().map(o -> o.rollbackOf).filter(id -> id != null).collect(Collectors.toSet());
         Map<Long, Operation> rolledBack = rolledBackIds.isEmpty() ? Map.of()
                 : Operation.<Operation>list("id in ?1", rolledBackIds).stream().collect(Collectors.toMap(o -> o.id, Function.identity()));

@@ -8,7 +8,6 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import io.lodestar.protocol.RuntimeName;
@@ -19,13 +18,9 @@ import io.lodestar.supervisor.tenancy.ScopedEntity;
 @Entity
 @Table(name = "deployments")
 public class Deployment extends ScopedEntity {
-    @Id
-    public Long id;
     public String name;
     @Enumerated(EnumType.STRING)
     public DeploymentStatus status;
-    @Column(name = "created_at")
-    public Instant createdAt;
     /** When the status last changed. */
     @Column(name = "updated_at")
     public Instant updatedAt;

@@ -6,7 +6,6 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import io.lodestar.supervisor.tenancy.ScopedEntity;
@@ -15,8 +14,6 @@ import io.lodestar.supervisor.tenancy.ScopedEntity;
 @Entity
 @Table(name = "snapshots")
 public class Snapshot extends ScopedEntity {
-    @Id
-    public Long id;
     @Column(name = "deployment_id")
     public long deploymentId;
     @Column(name = "node_id")
@@ -41,8 +38,6 @@ public class Snapshot extends ScopedEntity {
     public Long sizeBytes;
     public String sha256;
     public String message;
-    @Column(name = "created_at")
-    public Instant createdAt;
     @Column(name = "completed_at")
     public Instant completedAt;
 }

@@ -143,8 +143,7 @@ public class SnapshotService {
     public Page<SnapshotView> list(long tenantId, long deploymentId, PageRequest request) {
         deployments.get(tenantId, deploymentId);
         PanacheQuery<Snapshot> query = Snapshot.find("deploymentId = ?1 order by id desc", deploymentId);
-        List<Snapshot> rows = query.range(request.offset(), request.offset() + request.size() - 1).list();
-        return Page.of(rows, query.count(), request, SnapshotView::of);
+        return Page.of(query, request, SnapshotView::of);
     }
 
     @Transactional

@@ -8,17 +8,14 @@ import java.util.stream.Collectors;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.lodestar.supervisor.common.RecordedEntity;
 
 /** An API key; only the SHA-256 of the secret is stored, never the key itself. */
 @Entity
 @Table(name = "api_keys")
-public class ApiKey extends PanacheEntityBase {
-    @Id
-    public Long id;
+public class ApiKey extends RecordedEntity {
     @Column(name = "tenant_id")
     public long tenantId;
     public String name;
@@ -29,8 +26,6 @@ public class ApiKey extends PanacheEntityBase {
     public String keyHash;
     /** Space-separated permission names. */
     public String permissions;
-    @Column(name = "created_at")
-    public Instant createdAt;
     @Column(name = "expires_at")
     public Instant expiresAt;
     @Column(name = "revoked_at")

@@ -72,8 +72,7 @@ public class ApiKeyService {
 
     public Page<ApiKeyView> list(long tenantId, PageRequest request) {
         PanacheQuery<ApiKey> query = ApiKey.find("tenantId = ?1 order by id desc", tenantId);
-        List<ApiKey> rows = query.range(request.offset(), request.offset() + request.size() - 1).list();
-        return Page.of(rows, query.count(), request, ApiKeyView::of);
+        return Page.of(query, request, ApiKeyView::of);
     }
 
     public ApiKeyView get(long tenantId, long keyId) {

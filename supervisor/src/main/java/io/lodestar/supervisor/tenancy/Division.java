@@ -1,22 +1,15 @@
 package io.lodestar.supervisor.tenancy;
 
-import java.time.Instant;
-
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.lodestar.supervisor.common.RecordedEntity;
 
 @Entity
 @Table(name = "divisions")
-public class Division extends PanacheEntityBase {
-    @Id
-    public Long id;
+public class Division extends RecordedEntity {
     @Column(name = "tenant_id")
     public long tenantId;
     public String name;
-    @Column(name = "created_at")
-    public Instant createdAt;
 }

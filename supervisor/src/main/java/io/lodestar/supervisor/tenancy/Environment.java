@@ -1,26 +1,19 @@
 package io.lodestar.supervisor.tenancy;
 
-import java.time.Instant;
-
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.lodestar.supervisor.common.RecordedEntity;
 
 @Entity
 @Table(name = "environments")
-public class Environment extends PanacheEntityBase {
-    @Id
-    public Long id;
+public class Environment extends RecordedEntity {
     @Column(name = "tenant_id")
     public long tenantId;
     @Column(name = "division_id")
     public long divisionId;
     public String name;
-    @Column(name = "created_at")
-    public Instant createdAt;
 
     /** The tenant › division › environment this environment stands for, as carried by every record. */
     public Scope scope() {

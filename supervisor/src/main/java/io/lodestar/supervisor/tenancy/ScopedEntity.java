@@ -3,11 +3,11 @@ package io.lodestar.supervisor.tenancy;
 import jakarta.persistence.Column;
 import jakarta.persistence.MappedSuperclass;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.lodestar.supervisor.common.RecordedEntity;
 
-/** A record that lives in the tenant › division › environment hierarchy and carries its three ids. */
+/** A record that lives in the tenant › division › environment hierarchy and carries its three ids besides its own id and creation time. */
 @MappedSuperclass
-public abstract class ScopedEntity extends PanacheEntityBase {
+public abstract class ScopedEntity extends RecordedEntity {
     @Column(name = "tenant_id")
     public long tenantId;
     @Column(name = "division_id")

@@ -1,7 +1,6 @@
 package io.lodestar.supervisor.tenancy;
 
 import java.time.Clock;
-import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -60,8 +59,7 @@ public class TenancyService {
     /** The tenants a key sees: its own. */
     public Page<TenantView> listTenants(long tenantId, PageRequest request) {
         PanacheQuery<Tenant> query = Tenant.find("id = ?1", tenantId);
-        List<Tenant> rows = query.range(request.offset(), request.offset() + request.size() - 1).list();
-        return Page.of(rows, query.count(), request, t -> TenantView.of(t, null));
+        return Page.of(query, request, t -> TenantView.of(t, null));
     }
 
     public TenantView tenant(long callerTenant, long tenantId) {
@@ -79,8 +77,7 @@ public class TenancyService {
 
     public Page<DivisionView> listDivisions(long tenantId, PageRequest request) {
         PanacheQuery<Division> query = Division.find("tenantId = ?1 order by id desc", tenantId);
-        List<Division> rows = query.range(request.offset(), request.offset() + request.size() - 1).list();
-        return Page.of(rows, query.count(), request, DivisionView::of);
+        return Page.of(query, request, DivisionView::of);
     }
 
     public DivisionView division(long tenantId, long divisionId) {
@@ -102,8 +99,7 @@ public class TenancyService {
         PanacheQuery<Environment> query = divisionId
                 .map(d -> Environment.<Environment>find("tenantId = ?1 and divisionId = ?2 order by id desc", tenantId, d))
                 .orElseGet(() -> Environment.find("tenantId = ?1 order by id desc", tenantId));
-        List<Environment> rows = query.range(request.offset(), request.offset() + request.size() - 1).list();
-        return Page.of(rows, query.count(), request, EnvironmentView::of);
+        return Page.of(query, request, EnvironmentView::of);
     }
 
     public EnvironmentView environment(long tenantId, long environmentId) {
