@@ -8,6 +8,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
+import io.lodestar.supervisor.common.Names;
+
 /** The body of {@code POST /deployments/{deployment_id}/configs}: a named TOML file for one runtime. */
 public record NewRuntimeConfigRequest(
         @JsonProperty("runtime")
@@ -15,9 +17,9 @@ public record NewRuntimeConfigRequest(
         @Schema(description = "The runtime the file configures, such as iggy.", example = "iggy")
         String runtime,
         @JsonProperty("name")
-        @NotNull(message = "is required: 1 to " + NewRuntimeConfigRequest.MAX_NAME + " characters, such as \"iggy-tuned\"")
-        @Pattern(regexp = "(?s).*\\S.*", message = NewRuntimeConfigRequest.NAME)
-        @Size(max = NewRuntimeConfigRequest.MAX_NAME, message = NewRuntimeConfigRequest.NAME)
+        @NotNull(message = "is required: 1 to " + Names.MAX_LENGTH + " characters, such as \"iggy-tuned\"")
+        @Pattern(regexp = Names.NOT_BLANK, message = NewRuntimeConfigRequest.NAME)
+        @Size(max = Names.MAX_LENGTH, message = NewRuntimeConfigRequest.NAME)
         @Schema(example = "iggy-tuned")
         String name,
         @JsonProperty("content")
@@ -25,9 +27,8 @@ public record NewRuntimeConfigRequest(
         @Schema(description = "The TOML file's text.")
         String content) {
 
-    static final int MAX_NAME = 200;
     private static final String EXAMPLE = "{\"runtime\":\"iggy\",\"name\":\"…\",\"content\":\"<TOML>\"}";
     static final String REQUIRED = "is required: send " + EXAMPLE;
     static final String BODY_REQUIRED = "The request body is required: send " + EXAMPLE + ".";
-    static final String NAME = "must have 1 to " + MAX_NAME + " characters, such as \"iggy-tuned\"";
+    static final String NAME = "must have 1 to " + Names.MAX_LENGTH + " characters, such as \"iggy-tuned\"";
 }

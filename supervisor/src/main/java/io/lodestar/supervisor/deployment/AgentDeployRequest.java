@@ -9,10 +9,12 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
+import io.lodestar.supervisor.common.Names;
+
 /** The optional body of {@code POST /agents/{agent_id}/deploy} (seed 002): a deployment on that one agent. */
 public record AgentDeployRequest(
         @JsonProperty("name")
-        @Size(max = NewDeploymentRequest.MAX_NAME, message = NewDeploymentRequest.NAME)
+        @Size(max = Names.MAX_LENGTH, message = NewDeploymentRequest.NAME)
         @Schema(description = "The deployment's name; agent-{agent_id} when omitted.", example = "events-prod")
         String name,
         @JsonProperty("runtimes")

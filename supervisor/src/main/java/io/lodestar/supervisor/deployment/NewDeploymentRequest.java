@@ -13,14 +13,15 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 
 import io.lodestar.protocol.RuntimeName;
 import io.lodestar.supervisor.common.DomainException;
+import io.lodestar.supervisor.common.Names;
 import io.lodestar.supervisor.common.Runtimes;
 
 /** The body of {@code POST /deployments}: a name, the agents (nodes) to deploy on, and the runtimes to start. */
 public record NewDeploymentRequest(
         @JsonProperty("name")
         @NotNull(message = NewDeploymentRequest.NAME)
-        @Pattern(regexp = "(?s).*\\S.*", message = NewDeploymentRequest.NAME)
-        @Size(max = NewDeploymentRequest.MAX_NAME, message = NewDeploymentRequest.NAME)
+        @Pattern(regexp = Names.NOT_BLANK, message = NewDeploymentRequest.NAME)
+        @Size(max = Names.MAX_LENGTH, message = NewDeploymentRequest.NAME)
         @Schema(example = "events-prod")
         String name,
         @JsonProperty("agent_id")
@@ -34,8 +35,7 @@ public record NewDeploymentRequest(
         @Schema(description = "The runtimes to start; iggy when omitted.", example = "[\"iggy\", \"connectors\"]")
         List<@NotNull(message = NewDeploymentRequest.RUNTIMES) String> runtimes) {
 
-    static final int MAX_NAME = 200;
-    static final String NAME = "is required: a deployment name of 1 to " + MAX_NAME + " characters";
+    static final String NAME = "is required: a deployment name of 1 to " + Names.MAX_LENGTH + " characters";
     static final String BODY_REQUIRED = "The request body is required: send {\"name\":\"events-prod\",\"agent_ids\":[…]}.";
     static final String RUNTIMES = "must be a non-empty array such as [\"iggy\", \"connectors\"]";
 
