@@ -33,6 +33,23 @@ public interface SupervisorConfig {
         Duration sweepInterval();
     }
 
+    /** How multi-node actions and deployment jobs roll across nodes (the defaults of a request's rollout options). */
+    Rollout rollout();
+
+    interface Rollout {
+        /** How long a node must stay healthy after its action before the next batch starts ({@code min_healthy_time}). */
+        @WithDefault("5s")
+        Duration minHealthyTime();
+
+        /** How long the quorum guard may hold a rollout before its remaining nodes end rejected ({@code quorum_wait}). */
+        @WithDefault("5m")
+        Duration quorumWait();
+
+        /** How often held rollouts and ended health gates are looked at (a backstop; gates end on their own timers). */
+        @WithDefault("1s")
+        Duration sweepInterval();
+    }
+
     interface Link {
         /** How often each Warden sends a heartbeat. */
         @WithDefault("5s")

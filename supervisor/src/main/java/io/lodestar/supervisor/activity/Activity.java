@@ -27,6 +27,12 @@ public class Activity extends ScopedEntity {
     public ActivityStatus status;
     /** Why it ended as it did, in the Warden's or the Supervisor's words. */
     public String message;
+    /** Why it was rejected, for machines; null while processing and when completed. */
+    @Enumerated(EnumType.STRING)
+    public ActivityReason reason;
+    /** The rollout that runs it, when it is part of one. */
+    @Column(name = "rollout_id")
+    public Long rolloutId;
     @Column(name = "finished_at")
     public Instant finishedAt;
 }

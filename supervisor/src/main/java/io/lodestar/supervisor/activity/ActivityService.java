@@ -1,12 +1,11 @@
 package io.lodestar.supervisor.activity;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -29,6 +28,7 @@ import io.lodestar.supervisor.common.Ids;
 import io.lodestar.supervisor.common.LogContext;
 import io.lodestar.supervisor.common.Page;
 import io.lodestar.supervisor.common.PageRequest;
+import io.lodestar.supervisor.common.Runtimes;
 import io.lodestar.supervisor.common.Where;
 import io.lodestar.supervisor.config.RuntimeConfig;
 import io.lodestar.supervisor.config.RuntimeConfigService;
@@ -45,8 +45,9 @@ import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.logging.Log;
 
 /**
- * Runs runtime actions on a deployment's nodes, one activity and one task per node and runtime, for the API
- * ({@link #trigger}) and the deployment jobs ({@link #run}); the only place an activity's status changes.
+ * Runtime actions on a deployment's nodes, one activity and one task per node and runtime: checks what the API asks
+ * for ({@link #target}), writes the activities ({@link #plan}) and sends a node's when its rollout says so
+ * ({@link #dispatch}); the only place an activity's status changes.
  */
 @ApplicationScoped
 public class ActivityService {
@@ -79,13 +80,19 @@ public class ActivityService {
             Optional<Long> nodeId) {
     }
 
+    /** Where an action asked for through the API runs: the deployment, its chosen nodes and the kind of job. */
+    public record Target(Deployment deployment, List<Long> nodes, OperationType job) {
+    }
+
     /**
+     * Checks an action asked for through the API (seeds 000/001) and resolves the nodes it targets.
+     *
      * @param queue false: refuse (409) when a targeted node still processes an activity for this runtime,
      *     instead of letting the new one wait its turn on the node
      */
-    @Transactional
-    public List<ActivityView> trigger(long tenantId, long authorId, long deploymentId, RuntimeName runtime,
-            ActionSpec action, Optional<List<Long>> requestedNodes, boolean queue) {
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Target target(long tenantId, long deploymentId, RuntimeName runtime, ActionSpec action,
+            Optional<List<Long>> requestedNodes, boolean queue) {
         requestedNodes.ifPresent(nodes -> limits.nodes(nodes.size(), "nodes"));
         Deployment deployment = deployments.get(tenantId, deploymentId);
         if (deployment.status == DeploymentStatus.KILLED) {
@@ -104,27 +111,18 @@ public class ActivityService {
         if (!queue) {
             refuseWhileProcessing(targets, runtime);
         }
-        return run(deployment, targets, List.of(runtime), action, authorId, job, action.wireName() + " " + runtime.wireName())
-                .stream().map(ActivityView::of).toList();
+        return new Target(deployment, targets, job);
     }
 
     /**
-     * Runs the action on these runtimes of the deployment on these nodes, in the caller's transaction: one
-     * operation per node (a {@code job} titled {@code title}), and one activity and task per node and runtime,
-     * attached to its node's operation, which ends when they have. The tasks go out once the caller commits.
+     * Writes the activities of an action on these runtimes and nodes, {@code processing} with {@code waiting} as
+     * their message, without sending anything: {@link #dispatch} sends a node's when its turn comes.
      */
-    public List<Activity> run(Deployment deployment, List<Long> nodeIds, List<RuntimeName> runtimes, ActionSpec action,
-            long authorId, OperationType job, String title) {
-        String names = runtimes.stream().map(RuntimeName::wireName).collect(Collectors.joining(", "));
-        Map<Long, Operation> perNode = new HashMap<>();
-        for (long nodeId : nodeIds) {
-            perNode.put(nodeId, operations.begin(deployment, nodeId, job, title,
-                    action.wireName() + " " + names + " on agent " + nodeId + ".", null));
-        }
+    public List<Activity> plan(Deployment deployment, List<Long> nodeIds, List<RuntimeName> runtimes, ActionSpec action,
+            long authorId, long rolloutId, String waiting) {
         Instant now = clock.instant();
         List<Activity> created = new ArrayList<>();
         for (RuntimeName runtime : runtimes) {
-            RuntimeAction request = request(deployment.id, runtime, action);
             for (long nodeId : nodeIds) {
                 Activity activity = new Activity();
                 activity.id = ids.next();
@@ -135,15 +133,59 @@ public class ActivityService {
                 activity.action = action.wireName();
                 activity.nodeId = nodeId;
                 activity.status = ActivityStatus.PROCESSING;
+                activity.rolloutId = rolloutId;
+                activity.message = waiting;
                 activity.createdAt = now;
                 activity.persist();
-                // Attached first: a task that ends at once (its node was deleted) still ends its operation.
-                operations.attach(perNode.get(nodeId), activity.id);
-                tasks.create(nodeId, activity.id, request); // the task shares the activity's id
                 created.add(activity);
             }
         }
         return created;
+    }
+
+    /**
+     * Sends one node's planned activities, in the caller's transaction: one operation for the node (a {@code job}
+     * titled {@code title}) and one task per activity, attached to it, so the operation ends when they have. The
+     * tasks go out once the caller commits; one not accepted within {@code deliveryTimeout} ends
+     * {@code delivery_timeout}.
+     */
+    public void dispatch(Deployment deployment, long nodeId, List<Activity> planned, OperationType job, String title,
+            Duration deliveryTimeout) {
+        String names = planned.stream().map(a -> a.runtime).distinct().collect(Collectors.joining(", "));
+        Operation operation = operations.begin(deployment, nodeId, job, title,
+                planned.get(0).action + " " + names + " on agent " + nodeId + ".", null);
+        for (Activity activity : planned) {
+            activity.message = null;
+            RuntimeAction request = request(deployment.id, Runtimes.parse(activity.runtime), ActionSpec.parse(activity.action));
+            // Attached first: a task that ends at once (its node was deleted) still ends its operation.
+            operations.attach(operation, activity.id);
+            tasks.create(nodeId, activity.id, request, deliveryTimeout); // the task shares the activity's id
+        }
+    }
+
+    /** Shows why a planned activity still waits (its batch, the quorum guard), in its message. */
+    public void waiting(Activity activity, String why) {
+        if (activity.status == ActivityStatus.PROCESSING) {
+            activity.message = truncate(why);
+        }
+    }
+
+    /** Ends a planned activity that was never sent: {@code rejected} with the reason; nothing ran on its node. */
+    public void endUnsent(Activity activity, ActivityReason reason, String message) {
+        finish(activity, ActivityStatus.REJECTED, reason, message);
+    }
+
+    /**
+     * Withdraws a sent activity whose node cannot have received it yet (pending, Warden not connected): it ends
+     * {@code rejected}, {@code cancelled}, with {@code message}. Returns false when the node may already run it.
+     */
+    public boolean withdraw(Activity activity, String message) {
+        return activity.status == ActivityStatus.PROCESSING && tasks.withdrawIfUndelivered(activity.id, message);
+    }
+
+    /** Whether a task was ever written for this activity (it was sent, or is on its way). */
+    public boolean sent(Activity activity) {
+        return tasks.stateOf(activity.id).isPresent();
     }
 
     /** The link message of the action; a reconfigure carries its config's content and checksum from now on. */
@@ -177,10 +219,22 @@ public class ActivityService {
         if (activity == null) {
             return;
         }
-        finish(activity, finished.succeeded() ? ActivityStatus.COMPLETED : ActivityStatus.REJECTED, finished.message());
+        finish(activity, finished.succeeded() ? ActivityStatus.COMPLETED : ActivityStatus.REJECTED,
+                reasonOf(finished), finished.message());
     }
 
-    private void finish(Activity activity, ActivityStatus next, String message) {
+    private static ActivityReason reasonOf(TaskFinished finished) {
+        return switch (finished.end()) {
+            case SUCCEEDED -> null;
+            case NOT_DELIVERED -> ActivityReason.DELIVERY_TIMEOUT;
+            case TIMED_OUT -> ActivityReason.EXECUTION_TIMEOUT;
+            case WITHDRAWN -> ActivityReason.CANCELLED;
+            case FAILED -> finished.message() != null && finished.message().startsWith("rolled back")
+                    ? ActivityReason.ROLLED_BACK : ActivityReason.FAILED;
+        };
+    }
+
+    private void finish(Activity activity, ActivityStatus next, ActivityReason reason, String message) {
         switch (next) {
             case COMPLETED, REJECTED -> {
                 if (!activity.status.canTransitionTo(next)) {
@@ -188,13 +242,15 @@ public class ActivityService {
                             + activity.status.wireName() + " and cannot become " + next.wireName() + ".");
                 }
                 activity.status = next;
+                activity.reason = next == ActivityStatus.REJECTED ? reason : null;
                 activity.finishedAt = clock.instant();
                 activity.message = message == null || message.isBlank() ? null : truncate(message);
                 try (LogContext.Scope scope = LogContext.put(LogContext.DEPLOYMENT_ID, activity.deploymentId)) {
                     Log.infof("Activity %d (%s %s on node %d): %s%s", activity.id, activity.runtime, activity.action,
                             activity.nodeId, next.wireName(), activity.message == null ? "" : " - " + activity.message);
                 }
-                finishedEvents.fire(new ActivityFinished(activity.id, activity.deploymentId, next));
+                finishedEvents.fire(new ActivityFinished(activity.id, activity.deploymentId, next, activity.reason,
+                        activity.rolloutId));
             }
             case PROCESSING -> throw new DomainException.IllegalTransition("An activity never returns to processing.");
         }

@@ -13,7 +13,6 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import io.lodestar.protocol.RuntimeName;
-import io.lodestar.supervisor.activity.ActivityService;
 import io.lodestar.supervisor.agent.Agent;
 import io.lodestar.supervisor.agent.AgentService;
 import io.lodestar.supervisor.agent.AgentState;
@@ -27,6 +26,7 @@ import io.lodestar.supervisor.placement.DeploymentNode;
 import io.lodestar.supervisor.placement.DeploymentStatus;
 import io.lodestar.supervisor.placement.Deployments;
 import io.lodestar.supervisor.placement.NodeRuntimeState;
+import io.lodestar.supervisor.rollout.RolloutService;
 
 /**
  * The deployment-level jobs: {@link #create}, {@link #restart}, {@link #scale} and {@link #delete}, one
@@ -44,7 +44,7 @@ public class DeploymentService {
     AgentService agents;
 
     @Inject
-    ActivityService activities;
+    RolloutService rollouts;
 
     @Inject
     DeploymentLifecycle lifecycle;
@@ -188,11 +188,14 @@ public class DeploymentService {
         lifecycle.record(deployment, DeploymentEventType.NODE_ADDED, "Starting " + deployment.runtimes + ".", agentId, null);
     }
 
-    /** Runs the action on every runtime of the deployment on these nodes: one operation per node, one activity per runtime. */
+    /**
+     * Runs the action on every runtime of the deployment on these nodes as one rollout: one operation per node, one
+     * activity per runtime.
+     */
     private void runOnNodes(Deployment deployment, List<Long> nodeIds, ActionSpec action, long authorId, OperationType job,
             String title) {
         if (!nodeIds.isEmpty()) {
-            activities.run(deployment, nodeIds, deployment.runtimeNames(), action, authorId, job, title);
+            rollouts.runJob(deployment, nodeIds, action, authorId, job, title);
         }
     }
 

@@ -11,6 +11,7 @@ import io.lodestar.protocol.RuntimeName;
 import io.lodestar.protocol.v1.Task.KindCase;
 import io.lodestar.supervisor.activity.Activity;
 import io.lodestar.supervisor.activity.ActivityFinished;
+import io.lodestar.supervisor.activity.ActivityReason;
 import io.lodestar.supervisor.activity.ActivityStatus;
 import io.lodestar.supervisor.agent.RuntimeExited;
 import io.lodestar.supervisor.common.ActionSpec;
@@ -51,6 +52,9 @@ public class NodeReports {
         }
         boolean stop = isStop(activity);
         if (finished.status() == ActivityStatus.REJECTED) {
+            if (finished.reason() != null && ActivityReason.UNTOUCHED.contains(finished.reason())) {
+                return; // nothing ran on the node (cancelled, not run, held by the quorum guard, never delivered)
+            }
             if (!stop) {
                 lifecycle.nodeReported(deployment, node, NodeRuntimeState.FAILED,
                         activity.runtime + " " + activity.action + " failed: " + activity.message);

@@ -183,14 +183,7 @@ public class TaskService {
                 .withLock(LockModeType.PESSIMISTIC_WRITE).range(0, limit - 1).list();
         List<Long> expired = new ArrayList<>();
         for (Task task : overdue) {
-            Agent agent = Agent.findById(task.nodeId);
-            boolean online = agent != null && agent.state == AgentState.ONLINE;
-            Duration allowed = Duration.between(task.createdAt, task.deadlineAt);
-            String why = online
-                    ? "The Warden on node " + task.nodeId + " did not report an outcome before the dispatch deadline ("
-                            + allowed + ")."
-                    : "node offline: the Warden on node " + task.nodeId + " did not connect before the dispatch deadline ("
-                            + allowed + ").";
+            String why = expiryMessage(task, Agent.findById(task.nodeId));
             try (LogContext.Scope node = LogContext.put(LogContext.NODE_ID, task.nodeId);
                     LogContext.Scope id = LogContext.put(LogContext.TASK_ID, task.id)) {
                 transition(task, TaskState.EXPIRED, why);
@@ -198,6 +191,51 @@ public class TaskService {
             expired.add(task.id);
         }
         return expired.size();
+    }
+
+    /**
+     * Why an overdue task ends: never delivered (nothing ran; the node offline since when) or delivered and not
+     * finished in time (what it did on the node is what its Warden reports later, if anything).
+     */
+    private static String expiryMessage(Task task, Agent agent) {
+        Duration allowed = Duration.between(task.createdAt, task.deadlineAt);
+        boolean online = agent != null && agent.state == AgentState.ONLINE;
+        if (task.state == TaskState.ACCEPTED) {
+            return "timed out: the Warden on node " + task.nodeId + " accepted this task at " + task.acceptedAt
+                    + " but reported no outcome before the deadline (" + allowed + ").";
+        }
+        if (online) {
+            return "not delivered: the Warden on node " + task.nodeId + " is connected but did not accept this task before"
+                    + " the delivery deadline (" + allowed + "); nothing ran.";
+        }
+        String since = agent == null || agent.lastSeenAt == null ? "it enrolled" : agent.lastSeenAt.toString();
+        return "not delivered: node offline since " + since + "; the Warden on node " + task.nodeId
+                + " did not connect before the delivery deadline (" + allowed + "); nothing ran.";
+    }
+
+    /**
+     * Withdraws a task its node cannot have received: still pending and its Warden not connected (the agent's row
+     * lock orders this before any reconnect, which then no longer finds the task open). Ends it as
+     * {@link TaskEnd#WITHDRAWN} with {@code message}; returns false, changing nothing, when the node may have it.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean withdrawIfUndelivered(long taskId, String message) {
+        Task task = Task.findById(taskId, LockModeType.PESSIMISTIC_WRITE);
+        if (task == null || task.state != TaskState.PENDING) {
+            return false;
+        }
+        Agent agent = Agent.findById(task.nodeId, LockModeType.PESSIMISTIC_WRITE);
+        if (agent != null && agent.state == AgentState.ONLINE) {
+            return false;
+        }
+        transition(task, TaskState.FAILED, message, TaskEnd.WITHDRAWN);
+        return true;
+    }
+
+    /** The task's state, or empty when there is no such task. */
+    public Optional<TaskState> stateOf(long taskId) {
+        Task task = Task.findById(taskId);
+        return task == null ? Optional.empty() : Optional.of(task.state);
     }
 
     /** Fails every open task of a node whose identity was revoked, in the revoking transaction; their jobs end with why. */
@@ -223,6 +261,15 @@ public class TaskService {
     }
 
     private void transition(Task task, TaskState next, String message) {
+        TaskEnd end = switch (next) {
+            case SUCCEEDED -> TaskEnd.SUCCEEDED;
+            case EXPIRED -> task.state == TaskState.ACCEPTED ? TaskEnd.TIMED_OUT : TaskEnd.NOT_DELIVERED;
+            default -> TaskEnd.FAILED;
+        };
+        transition(task, next, message, end);
+    }
+
+    private void transition(Task task, TaskState next, String message, TaskEnd end) {
         if (!task.state.canTransitionTo(next)) {
             throw new io.lodestar.supervisor.common.DomainException.IllegalTransition(
                     "Task " + task.id + " cannot go from " + task.state + " to " + next);
@@ -234,7 +281,7 @@ public class TaskService {
             case SUCCEEDED, FAILED, EXPIRED -> {
                 task.finishedAt = now;
                 task.message = message;
-                finishedEvents.fire(new TaskFinished(task.id, TaskMessages.kindOf(task), next == TaskState.SUCCEEDED, message));
+                finishedEvents.fire(new TaskFinished(task.id, TaskMessages.kindOf(task), end, message));
             }
             case PENDING -> throw new IllegalStateException("A task never returns to pending");
         }

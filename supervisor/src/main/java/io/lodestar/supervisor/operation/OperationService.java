@@ -32,7 +32,7 @@ import io.quarkus.logging.Log;
  * Operation op = operations.begin(deployment, agentId, OperationType.RESTART, "Restart iggy", "why", null);
  * operations.attach(op, taskId);                     // once per task the job sends to that agent, before
  * tasks.create(agentId, taskId, request);            // the task: one that ends at once still ends op
- *                                                    // (or ActivityService.run(...), which does both)
+ *                                                    // (or ActivityService.dispatch(...), which does both)
  * </pre>
  * The operation turns {@code running} when the Warden accepts its first task and {@code done} (or
  * {@code error}) when every attached task has ended, so a job never finishes it by hand. A job without

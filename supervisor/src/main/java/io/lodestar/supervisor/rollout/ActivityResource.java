@@ -1,7 +1,6 @@
-package io.lodestar.supervisor.activity;
+package io.lodestar.supervisor.rollout;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import jakarta.inject.Inject;
@@ -19,6 +18,9 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 
 import io.lodestar.protocol.RuntimeName;
+import io.lodestar.supervisor.activity.ActivityService;
+import io.lodestar.supervisor.activity.ActivityStatus;
+import io.lodestar.supervisor.activity.ActivityView;
 import io.lodestar.supervisor.common.ActionSpec;
 import io.lodestar.supervisor.common.DomainException;
 import io.lodestar.supervisor.common.Page;
@@ -40,20 +42,23 @@ public class ActivityResource {
     @Inject
     ActivityService activities;
 
-    /** Seeds 000/001: one activity per targeted node, 202 Accepted. */
+    @Inject
+    RolloutService rollouts;
+
+    /** Seeds 000/001: one activity per targeted node, 202 Accepted; the rollout that runs them beside them. */
     @POST
     @Path("/{runtime}/{action}")
     @RequiresPermission(Permission.DEPLOYMENT_MANAGE)
-    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "202", description = "The created activities, one per node")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "202", description = "The created activities, one per node, and their rollout")
     public Response trigger(@PathParam("deployment_id") String deploymentId, @PathParam("runtime") String runtime,
             @PathParam("action") String action, @QueryParam("queue") String queue, @RequestBody(required = false) @Valid TriggerActivityRequest body) {
         RuntimeName runtimeName = Runtimes.parse(runtime);
         ActionSpec spec = ActionSpec.parse(action);
         long deployment = PathIds.parse(deploymentId, "deployment_id");
         Optional<List<Long>> nodes = body == null ? Optional.empty() : body.targets();
-        List<ActivityView> created = activities.trigger(caller.tenantId(), caller.authorId(), deployment, runtimeName,
-                spec, nodes, queueFlag(queue));
-        return Response.accepted(Map.of("items", created)).build();
+        RolloutOptions options = body == null ? RolloutOptions.DEFAULTS : body.options();
+        return Response.accepted(rollouts.trigger(caller.tenantId(), caller.authorId(), deployment, runtimeName, spec, nodes,
+                queueFlag(queue), options)).build();
     }
 
     @GET
@@ -76,6 +81,19 @@ public class ActivityResource {
     @RequiresPermission(Permission.DEPLOYMENT_READ)
     public ActivityView get(@PathParam("deployment_id") String deploymentId, @PathParam("activity_id") String activityId) {
         return activities.get(caller.tenantId(), PathIds.parse(deploymentId, "deployment_id"),
+                PathIds.parse(activityId, "activity_id"));
+    }
+
+    /**
+     * Cancels an activity not yet sent to its node (it ends rejected, cancelled; nothing ran). One already on its node
+     * is not cancelled: it runs to the end and reports its true outcome, as the answer says.
+     */
+    @POST
+    @Path("/{activity_id}/cancel")
+    @RequiresPermission(Permission.DEPLOYMENT_MANAGE)
+    public RolloutService.Cancelled cancel(@PathParam("deployment_id") String deploymentId,
+            @PathParam("activity_id") String activityId) {
+        return rollouts.cancelActivity(caller.tenantId(), caller.authorId(), PathIds.parse(deploymentId, "deployment_id"),
                 PathIds.parse(activityId, "activity_id"));
     }
 

@@ -1,0 +1,126 @@
+package io.lodestar.supervisor.rollout;
+
+import java.time.Duration;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.lodestar.supervisor.common.ActionSpec;
+import io.lodestar.supervisor.common.DomainException;
+
+/**
+ * A request's rollout options as sent (each may be null), and how they resolve against the number of nodes, the
+ * action and the Supervisor's defaults into a {@link Plan}. A bad value is a 400 naming its field.
+ */
+public record RolloutOptions(String strategy, String maxConcurrency, String maxErrors, String minHealthyTime,
+        String quorumWait, String deliveryTimeout) {
+
+    /** No option given: every default applies (the seed's {@code {}}). */
+    public static final RolloutOptions DEFAULTS = new RolloutOptions(null, null, null, null, null, null);
+
+    private static final Pattern COUNT = Pattern.compile("\\d{1,6}");
+    private static final Pattern PERCENT = Pattern.compile("(\\d{1,3}(?:\\.\\d+)?)%");
+    private static final Pattern DURATION = Pattern.compile("(\\d{1,9}(?:\\.\\d{1,3})?)(ms|s|m|h)?");
+    private static final Duration LONGEST = Duration.ofHours(24);
+
+    /** The options resolved: what the rollout will do, shown in its answer. */
+    public record Plan(RolloutStrategy strategy, int maxConcurrency, int maxErrors, Duration minHealthyTime,
+            Duration quorumWait, Duration deliveryTimeout, boolean quorumGuard) {
+    }
+
+    /** The Supervisor's defaults for what a request leaves out. */
+    public record Defaults(Duration minHealthyTime, Duration quorumWait, Duration deliveryTimeout) {
+    }
+
+    /**
+     * Restart and reconfigure on more than one node roll one node at a time with max_errors 0; everything else runs
+     * in parallel. The quorum guard applies to restart and reconfigure, the actions that take a node down and
+     * expect it back.
+     */
+    public Plan resolve(ActionSpec action, int nodes, Defaults defaults) {
+        boolean takesDownAndBack = action.kind() == ActionSpec.Kind.RESTART || action.kind() == ActionSpec.Kind.RECONFIGURE;
+        RolloutStrategy chosen = strategy == null
+                ? (takesDownAndBack && nodes > 1 ? RolloutStrategy.ROLLING : RolloutStrategy.PARALLEL)
+                : parseStrategy(strategy);
+        int concurrency = chosen == RolloutStrategy.PARALLEL ? nodes : 1;
+        if (maxConcurrency != null) {
+            concurrency = amount(maxConcurrency, nodes, "max_concurrency");
+            if (concurrency < 1) {
+                throw new DomainException.Invalid("max_concurrency must come to at least 1 node; '" + maxConcurrency
+                        + "' of " + nodes + " node(s) is " + concurrency + ". Use a count such as 1 or a larger percentage.");
+            }
+            if (chosen == RolloutStrategy.PARALLEL && strategy != null && concurrency < nodes) {
+                throw new DomainException.Invalid("max_concurrency " + maxConcurrency + " contradicts strategy parallel (every"
+                        + " node at once); use strategy rolling to limit the nodes per batch.");
+            }
+            if (strategy == null && concurrency < nodes) {
+                chosen = RolloutStrategy.ROLLING;
+            }
+        }
+        concurrency = Math.min(concurrency, nodes);
+        int errors = maxErrors == null ? (chosen == RolloutStrategy.ROLLING ? 0 : nodes) : amount(maxErrors, nodes, "max_errors");
+        return new Plan(chosen, concurrency, errors,
+                duration(minHealthyTime, "min_healthy_time", defaults.minHealthyTime()),
+                duration(quorumWait, "quorum_wait", defaults.quorumWait()),
+                positive(duration(deliveryTimeout, "delivery_timeout", defaults.deliveryTimeout()), "delivery_timeout"),
+                takesDownAndBack);
+    }
+
+    private static RolloutStrategy parseStrategy(String value) {
+        return switch (value) {
+            case "rolling" -> RolloutStrategy.ROLLING;
+            case "parallel" -> RolloutStrategy.PARALLEL;
+            default -> throw new DomainException.Invalid("strategy must be rolling or parallel; got '" + value + "'.");
+        };
+    }
+
+    /** A count, or a percentage of {@code nodes} rounded down. */
+    static int amount(String value, int nodes, String field) {
+        String text = value.trim();
+        if (COUNT.matcher(text).matches()) {
+            return Integer.parseInt(text);
+        }
+        Matcher percent = PERCENT.matcher(text);
+        if (percent.matches()) {
+            double share = Double.parseDouble(percent.group(1));
+            if (share > 100) {
+                throw new DomainException.Invalid(field + " must be a percentage of at most 100%; got '" + value + "'.");
+            }
+            return (int) Math.floor(nodes * share / 100.0);
+        }
+        throw new DomainException.Invalid(field + " must be a count (such as 2) or a percentage of the nodes (such as"
+                + " \"40%\"); got '" + value + "'.");
+    }
+
+    /** "500ms", "10s", "2m", "1h", or a bare number of seconds; at most 24 hours. */
+    static Duration duration(String value, String field, Duration fallback) {
+        if (value == null) {
+            return fallback;
+        }
+        Matcher matcher = DURATION.matcher(value.trim().toLowerCase(Locale.ROOT));
+        if (!matcher.matches()) {
+            throw new DomainException.Invalid(field + " must be a duration such as \"10s\", \"500ms\", \"2m\" or a number of"
+                    + " seconds; got '" + value + "'.");
+        }
+        double number = Double.parseDouble(matcher.group(1));
+        String unit = matcher.group(2) == null ? "s" : matcher.group(2);
+        long millis = Math.round(number * switch (unit) {
+            case "ms" -> 1;
+            case "m" -> 60_000;
+            case "h" -> 3_600_000;
+            default -> 1_000;
+        });
+        Duration parsed = Duration.ofMillis(millis);
+        if (parsed.compareTo(LONGEST) > 0) {
+            throw new DomainException.Invalid(field + " must be at most 24h; got '" + value + "'.");
+        }
+        return parsed;
+    }
+
+    private static Duration positive(Duration value, String field) {
+        if (value.isZero()) {
+            throw new DomainException.Invalid(field + " must be longer than 0.");
+        }
+        return value;
+    }
+}
