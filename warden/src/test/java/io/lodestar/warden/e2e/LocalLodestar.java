@@ -32,7 +32,7 @@ public final class LocalLodestar implements AutoCloseable {
         portBase += shift;
         this.root = repositoryRoot();
         this.state = state;
-        this.settings = Map.of(
+        this.settings = new HashMap<>(Map.of(
                 "LODESTAR_LOCAL_STATE", state.toString(),
                 "LODESTAR_HTTP_PORT", String.valueOf(httpPort),
                 "LODESTAR_GRPC_PORT", String.valueOf(grpcPort),
@@ -40,7 +40,16 @@ public final class LocalLodestar implements AutoCloseable {
                 "LODESTAR_PORT_BASE", String.valueOf(portBase),
                 // the tests poll and fire actions faster than a person: the per-key rate limits are not what they test
                 "LODESTAR_SUPERVISOR_OPTS", supervisorOptions + " -Dsupervisor.limits.rate.read-requests=1000000"
-                        + " -Dsupervisor.limits.rate.write-requests=1000000");
+                        + " -Dsupervisor.limits.rate.write-requests=1000000"));
+    }
+
+    /**
+     * Sets an environment variable of the launcher and so of every process it starts, before {@link #up()}:
+     * {@code LODESTAR_NODES} for more nodes, a {@code WARDEN_…} variable to override a Warden setting.
+     */
+    public LocalLodestar with(String variable, String value) {
+        settings.put(variable, value);
+        return this;
     }
 
     /** Runs {@code up} and loads what it wrote to {@code .state/env}. */
