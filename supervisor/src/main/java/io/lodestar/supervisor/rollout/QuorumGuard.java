@@ -37,6 +37,12 @@ class QuorumGuard {
         return node != null && node.runtimeState == NodeRuntimeState.READY && agent != null && agent.state == AgentState.ONLINE;
     }
 
+    /** Whether the node's Warden is connected. */
+    boolean online(long nodeId) {
+        Agent agent = Agent.findById(nodeId);
+        return agent != null && agent.state == AgentState.ONLINE;
+    }
+
     /** The deployment's nodes that are down now, in node order. */
     List<Long> down(long deploymentId) {
         List<DeploymentNode> members = DeploymentNode.list("deploymentId = ?1 order by nodeId", deploymentId);

@@ -23,6 +23,7 @@ import io.lodestar.supervisor.activity.ActivityFinished;
 import io.lodestar.supervisor.activity.ActivityReason;
 import io.lodestar.supervisor.activity.ActivityService;
 import io.lodestar.supervisor.activity.ActivityStatus;
+import io.lodestar.supervisor.agent.RuntimeExited;
 import io.lodestar.supervisor.common.ActionSpec;
 import io.lodestar.supervisor.common.Ids;
 import io.lodestar.supervisor.common.LogContext;
@@ -195,18 +196,52 @@ public class RolloutEngine {
         changed(rollout, "node_started", node);
     }
 
+    /**
+     * A gate ends well when nothing went wrong during it: a runtime of the rollout that exits in the meantime fails
+     * the node at once ({@link #onRuntimeExited}); here the node's Warden must still be connected, or its health
+     * cannot be vouched for.
+     */
     private void endGate(Rollout rollout, Deployment deployment, RolloutNode node, Instant now) {
         node.finishedAt = now;
-        if (guard.healthy(deployment.id, node.nodeId)) {
+        String gate = Durations.format(Duration.ofMillis(rollout.minHealthyMs));
+        if (guard.online(node.nodeId)) {
             node.state = RolloutNodeState.SUCCEEDED;
-            node.message = "healthy for " + Durations.format(Duration.ofMillis(rollout.minHealthyMs)) + " after its action.";
+            node.message = "healthy for " + gate + " after its action.";
             changed(rollout, "node_succeeded", node);
         } else {
-            node.state = RolloutNodeState.FAILED;
-            node.message = "its runtime did not stay healthy for min_healthy_time "
-                    + Durations.format(Duration.ofMillis(rollout.minHealthyMs)) + " after its action completed.";
-            rollout.failures++;
-            changed(rollout, "node_failed", node);
+            failGate(rollout, node, "its Warden went offline during the health gate (min_healthy_time " + gate
+                    + "), so its runtime's health is unknown.");
+        }
+    }
+
+    private void failGate(Rollout rollout, RolloutNode node, String why) {
+        node.state = RolloutNodeState.FAILED;
+        node.finishedAt = clock.instant();
+        node.message = why;
+        rollout.failures++;
+        changed(rollout, "node_failed", node);
+    }
+
+    /**
+     * A Warden saw a runtime exit on its own: a node of a running rollout on that runtime, within its health gate,
+     * did not stay healthy; it fails now and the rollout moves on (or stops, past max_errors).
+     */
+    void onRuntimeExited(@Observes @Priority(Interceptor.Priority.APPLICATION + 900) RuntimeExited exited) {
+        List<RolloutNode> gating = RolloutNode.list("nodeId = ?1 and state = ?2", exited.nodeId(), RolloutNodeState.GATING);
+        for (RolloutNode candidate : gating) {
+            Rollout unlocked = Rollout.findById(candidate.rolloutId);
+            if (unlocked == null || !List.of(unlocked.runtime.split(" ")).contains(exited.runtime().wireName())) {
+                continue;
+            }
+            Deployment deployment = Deployment.findById(unlocked.deploymentId, LockModeType.PESSIMISTIC_WRITE);
+            Rollout rollout = Rollout.findById(candidate.rolloutId, LockModeType.PESSIMISTIC_WRITE);
+            RolloutNode.getEntityManager().refresh(candidate);
+            if (candidate.state != RolloutNodeState.GATING) {
+                continue;
+            }
+            failGate(rollout, candidate, "did not stay healthy for min_healthy_time "
+                    + Durations.format(Duration.ofMillis(rollout.minHealthyMs)) + ": " + exited.message());
+            advance(rollout, deployment);
         }
     }
 

@@ -50,7 +50,7 @@ class RolloutIT {
         LocalLodestar starting = new LocalLodestar(state, 18680, 19680, 33000,
                 "-Dquarkus.datasource.jdbc.url=jdbc:h2:file:${lodestar.data-dir}/supervisor;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0")
                 .with("LODESTAR_NODES", String.valueOf(NODES))
-                .with("WARDEN_RUNTIMES_IGGY_HEALTH_TIMEOUT", "4s");
+                .with("WARDEN_RUNTIMES_IGGY_HEALTH_TIMEOUT", "15s");
         try {
             lodestar = starting.up();
         } catch (IOException | InterruptedException | RuntimeException e) {
