@@ -154,6 +154,27 @@ class RolloutApiTest {
     }
 
     @Test
+    void aRuntimeExitingDuringItsHealthGateFailsTheNodeAndStopsTheRollout() throws InterruptedException {
+        String rolloutId = post("{\"min_healthy_time\":\"30s\"}").then().statusCode(202).extract().path("rollout.id").toString();
+        Task first = wardens.get(0).nextTask();
+        wardens.get(0).report(first.getTaskId(), TaskState.TASK_STATE_SUCCEEDED, "restarted (pid 9)");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> admin().get(path("rollouts/" + rolloutId))
+                .then().body("batches[0].nodes[0].state", equalTo("gating"))
+                .body("batches[0].nodes[0].healthy_at", notNullValue()));
+        assertThat(wardens.get(1).pollTask(300)).as("the next batch waits for the gate").isNull();
+
+        wardens.get(0).runtimeEvent(RuntimeEvent.newBuilder().setRuntime(Runtime.RUNTIME_IGGY)
+                .setKind(RuntimeEvent.Kind.KIND_EXITED).setPid(9).setExitCode(1).setMessage("panicked").build());
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> admin().get(path("rollouts/" + rolloutId))
+                .then().body("state", equalTo("stopped"))
+                .body("batches[0].nodes[0].state", equalTo("failed"))
+                .body("batches[0].nodes[0].message", containsString("did not stay healthy for min_healthy_time 30s"))
+                .body("batches.nodes.flatten().state", contains("failed", "skipped", "skipped")));
+        admin().get(path("activities/" + first.getTaskId())).then().body("status", equalTo("completed"));
+        assertThat(wardens.get(1).pollTask(300)).isNull();
+    }
+
+    @Test
     void cancelEndsWaitingNodesForCertainAndSaysWhichStillRun() throws InterruptedException {
         JsonPath started = post("{}").then().statusCode(202).extract().jsonPath();
         String rolloutId = started.getString("rollout.id");
