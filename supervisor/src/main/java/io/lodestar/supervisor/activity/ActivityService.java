@@ -77,7 +77,7 @@ public class ActivityService {
     Clock clock;
 
     public record Filters(Optional<ActivityStatus> status, Optional<RuntimeName> runtime, Optional<String> action,
-            Optional<Long> nodeId) {
+            Optional<Long> nodeId, Optional<Long> rolloutId) {
     }
 
     /** Where an action asked for through the API runs: the deployment, its chosen nodes and the kind of job. */
@@ -266,7 +266,8 @@ public class ActivityService {
                 .and(filters.status(), "status = :status", "status")
                 .and(filters.runtime().map(RuntimeName::wireName), "runtime = :runtime", "runtime")
                 .and(filters.action(), "action = :action", "action")
-                .and(filters.nodeId(), "nodeId = :node", "node");
+                .and(filters.nodeId(), "nodeId = :node", "node")
+                .and(filters.rolloutId(), "rolloutId = :rollout", "rollout");
         PanacheQuery<Activity> query = Activity.find(where.newestFirst(), where.params());
         List<Activity> rows = request.rows(query);
         return Page.bounded(rows, Counts.upToLimit(Activity.class, where.clause(), where.params()),

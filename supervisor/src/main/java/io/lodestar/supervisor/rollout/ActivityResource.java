@@ -66,13 +66,15 @@ public class ActivityResource {
     public Page<ActivityView> list(@PathParam("deployment_id") String deploymentId,
             @BeanParam PageParams paging,
             @QueryParam("status") String status, @QueryParam("runtime") String runtime,
-            @QueryParam("action") String action, @QueryParam("node_id") String nodeId) {
+            @QueryParam("action") String action, @QueryParam("node_id") String nodeId,
+            @QueryParam("rollout_id") String rolloutId) {
         PageRequest request = paging.toRequest();
         ActivityService.Filters filters = new ActivityService.Filters(
                 Optional.ofNullable(status).map(ActivityStatus::parse),
                 Optional.ofNullable(runtime).map(Runtimes::parse),
                 Optional.ofNullable(action).map(a -> ActionSpec.parse(a).wireName()),
-                Optional.ofNullable(nodeId).map(n -> PathIds.parse(n, "node_id")));
+                Optional.ofNullable(nodeId).map(n -> PathIds.parse(n, "node_id")),
+                Optional.ofNullable(rolloutId).map(r -> PathIds.parse(r, "rollout_id")));
         return activities.list(caller.tenantId(), PathIds.parse(deploymentId, "deployment_id"), filters, request);
     }
 

@@ -91,7 +91,10 @@ class RolloutApiTest {
                 .body("finished_at", notNullValue())
                 .body("created_by", equalTo(Api.keyId(Api.ADMIN_KEY)))
                 .body("batches.nodes.flatten().state", everyItem(equalTo("succeeded"))));
-        admin().get(path("activities?rollout_id=" + rolloutId)).then().statusCode(200);
+        admin().get(path("activities?rollout_id=" + rolloutId)).then().statusCode(200)
+                .body("total_results", equalTo(3))
+                .body("items.status", everyItem(equalTo("completed")))
+                .body("items.rollout_id", everyItem(equalTo(Long.valueOf(rolloutId))));
     }
 
     @Test
