@@ -96,9 +96,9 @@ public class RolloutEngine {
             node.position = i;
             node.batch = i / plan.maxConcurrency() + 1;
             node.state = RolloutNodeState.WAITING;
+            node.message = waitingMessage(rollout, node);
             node.persist();
-            activities.plan(deployment, List.of(node.nodeId), runtimes, action, authorId, rollout.id,
-                    waitingMessage(rollout, node));
+            activities.plan(deployment, List.of(node.nodeId), runtimes, action, authorId, rollout.id, node.message);
         }
         RolloutNode.flush();
         changed(rollout, "created", null);
