@@ -29,6 +29,8 @@ import io.lodestar.supervisor.common.Ids;
 import io.lodestar.supervisor.common.LogContext;
 import io.lodestar.supervisor.operation.OperationType;
 import io.lodestar.supervisor.placement.Deployment;
+import io.lodestar.supervisor.placement.DeploymentStatus;
+import io.lodestar.supervisor.placement.Deployments;
 import io.quarkus.logging.Log;
 
 /**
@@ -51,6 +53,9 @@ public class RolloutEngine {
 
     @Inject
     GateTimers gateTimers;
+
+    @Inject
+    Deployments deployments;
 
     @Inject
     Event<RolloutChanged> changes;
@@ -118,6 +123,11 @@ public class RolloutEngine {
                 endGate(rollout, deployment, node, now);
             }
         }
+        if (deployment.status == DeploymentStatus.KILLED && !rollout.action.equals(STOP)) {
+            stop(rollout, nodes, ActivityReason.NOT_RUN, "not run: deployment " + deployment.id + " was deleted",
+                    "stopped: the deployment was deleted.");
+            return;
+        }
         if (rollout.failures > rollout.maxErrors) {
             stop(rollout, nodes, ActivityReason.NOT_RUN, "not run: rollout stopped after " + rollout.failures
                     + " failure(s) (max_errors " + rollout.maxErrors + ")", "stopped after " + rollout.failures
@@ -139,13 +149,21 @@ public class RolloutEngine {
                     ? guard.admit(deployment.id, waiting)
                     : new QuorumGuard.Admission(waiting, null);
             for (RolloutNode node : admission.admitted()) {
-                send(rollout, deployment, node, now);
+                if (deployments.node(deployment.id, node.nodeId) == null && !rollout.action.equals(STOP)) {
+                    skip(rollout, node, ActivityReason.NOT_RUN, "not run: node " + node.nodeId
+                            + " was released from the deployment (scaled down) before its turn");
+                } else {
+                    send(rollout, deployment, node, now);
+                }
             }
-            if (admission.heldBecause() == null) {
-                rollout.heldSince = null;
-                rollout.message = "batch " + batch + " of " + rollout.batches + " running.";
-            } else {
+            if (admission.heldBecause() != null) {
                 hold(rollout, nodes, waiting, admission, now);
+                return;
+            }
+            rollout.heldSince = null;
+            rollout.message = "batch " + batch + " of " + rollout.batches + " running.";
+            if (batchEnded(nodes, batch)) { // every node of it was skipped: go on to the next batch now
+                advance(rollout, deployment);
                 return;
             }
         }
@@ -255,21 +273,24 @@ public class RolloutEngine {
     int skipWaiting(Rollout rollout, List<RolloutNode> nodes, ActivityReason reason, String message) {
         int skipped = 0;
         for (RolloutNode node : nodes) {
-            if (node.state != RolloutNodeState.WAITING) {
-                continue;
+            if (node.state == RolloutNodeState.WAITING) {
+                skip(rollout, node, reason, message);
+                skipped++;
             }
-            node.state = RolloutNodeState.SKIPPED; // first: the activities' end must find the node already settled
-            node.message = message;
-            node.finishedAt = clock.instant();
-            for (Activity activity : activitiesOf(rollout.id, node.nodeId)) {
-                if (activity.status == ActivityStatus.PROCESSING) {
-                    activities.endUnsent(activity, reason, message + "; nothing was sent to node " + node.nodeId + ".");
-                }
-            }
-            changed(rollout, "node_skipped", node);
-            skipped++;
         }
         return skipped;
+    }
+
+    private void skip(Rollout rollout, RolloutNode node, ActivityReason reason, String message) {
+        node.state = RolloutNodeState.SKIPPED; // first: the activities' end must find the node already settled
+        node.message = message;
+        node.finishedAt = clock.instant();
+        for (Activity activity : activitiesOf(rollout.id, node.nodeId)) {
+            if (activity.status == ActivityStatus.PROCESSING) {
+                activities.endUnsent(activity, reason, message + "; nothing was sent to node " + node.nodeId + ".");
+            }
+        }
+        changed(rollout, "node_skipped", node);
     }
 
     void finish(Rollout rollout, RolloutState state, String message) {

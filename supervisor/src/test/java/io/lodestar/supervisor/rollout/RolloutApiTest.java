@@ -178,6 +178,23 @@ class RolloutApiTest {
     }
 
     @Test
+    void deletingTheDeploymentStopsItsRolloutBeforeTheNextBatch() throws InterruptedException {
+        String rolloutId = post("{\"min_healthy_time\":\"1s\"}").then().statusCode(202).extract().path("rollout.id").toString();
+        Task first = wardens.get(0).nextTask();
+        wardens.get(0).report(first.getTaskId(), TaskState.TASK_STATE_SUCCEEDED, "restarted");
+        admin().delete(path("")).then().statusCode(200);
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> admin().get(path("rollouts/" + rolloutId))
+                .then().body("state", equalTo("stopped"))
+                .body("message", equalTo("stopped: the deployment was deleted."))
+                .body("batches.nodes.flatten().state", contains("succeeded", "skipped", "skipped")));
+        for (FakeWarden later : wardens.subList(1, 3)) {
+            Task task = later.nextTask();
+            assertThat(task.getRuntimeAction().getAction()).as("only the teardown's stop").isEqualTo(RuntimeAction.Action.ACTION_STOP);
+        }
+    }
+
+    @Test
     void cancelEndsWaitingNodesForCertainAndSaysWhichStillRun() throws InterruptedException {
         JsonPath started = post("{}").then().statusCode(202).extract().jsonPath();
         String rolloutId = started.getString("rollout.id");
