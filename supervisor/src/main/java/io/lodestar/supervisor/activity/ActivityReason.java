@@ -20,8 +20,11 @@ public enum ActivityReason {
     /** Not run because taking its node down would have cost the cluster its majority: nothing ran. */
     QUORUM_GUARD;
 
-    /** Reasons under which nothing ran on the node, so its runtime is as it was. */
-    public static final Set<ActivityReason> UNTOUCHED = EnumSet.of(DELIVERY_TIMEOUT, CANCELLED, NOT_RUN, QUORUM_GUARD);
+    /**
+     * Reasons under which the Supervisor itself kept the action from its node (a cancel, its rollout): the node's
+     * runtime is as it was and says nothing about the node. A delivery timeout is not one: the node did not answer.
+     */
+    public static final Set<ActivityReason> WITHHELD = EnumSet.of(CANCELLED, NOT_RUN, QUORUM_GUARD);
 
     public String wireName() {
         return name().toLowerCase();

@@ -52,8 +52,8 @@ public class NodeReports {
         }
         boolean stop = isStop(activity);
         if (finished.status() == ActivityStatus.REJECTED) {
-            if (finished.reason() != null && ActivityReason.UNTOUCHED.contains(finished.reason())) {
-                return; // nothing ran on the node (cancelled, not run, held by the quorum guard, never delivered)
+            if (finished.reason() != null && ActivityReason.WITHHELD.contains(finished.reason())) {
+                return; // kept from the node (cancelled, not run, held by the quorum guard): its state stands
             }
             if (!stop) {
                 lifecycle.nodeReported(deployment, node, NodeRuntimeState.FAILED,
