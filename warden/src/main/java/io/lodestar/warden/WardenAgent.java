@@ -21,6 +21,7 @@ import io.lodestar.warden.link.TaskIntake;
 import io.lodestar.warden.logs.LogRequests;
 import io.lodestar.warden.metrics.HostMetricsReader;
 import io.lodestar.warden.metrics.RuntimeMetricsReader;
+import io.lodestar.warden.runtime.ConfigFileReport;
 import io.lodestar.warden.runtime.DriverRegistry;
 import io.lodestar.warden.runtime.HttpHealthProbe;
 import io.lodestar.warden.runtime.RuntimeDriver;
@@ -129,8 +130,10 @@ public class WardenAgent {
         SystemInfo system = new SystemInfo();
         HostMetricsReader hostMetrics = new HostMetricsReader(system, config.runtimes().iggy().workingDir());
         RuntimeMetricsReader runtimeMetrics = new RuntimeMetricsReader(system);
+        ConfigFileReport configFiles = new ConfigFileReport(configPaths(), workingDirs());
         Session session = new Session(identity, version, host, journal, intake,
-                () -> runtimeMetrics.measure(drivers.statuses()), config.supervisor().welcomeTimeout(), heartbeats, clock,
+                () -> configFiles.annotate(runtimeMetrics.measure(drivers.statuses())), config.supervisor().welcomeTimeout(),
+                heartbeats, clock,
                 new LogRequests(logFiles(drivers), logReaders), hostMetrics::read);
         Backoff backoff = new Backoff(config.reconnect().initial(), config.reconnect().max(), new Random());
         link = new Link(identity.nodeId(), supervisor, new ChannelLinkConnector(channel), session, backoff,
@@ -156,6 +159,14 @@ public class WardenAgent {
         Map<RuntimeName, Path> files = new EnumMap<>(RuntimeName.class);
         drivers.all().keySet().forEach(runtime -> files.put(runtime, config.runtimes().of(runtime).logFile()));
         return files;
+    }
+
+    private Map<RuntimeName, Path> workingDirs() {
+        Map<RuntimeName, Path> dirs = new EnumMap<>(RuntimeName.class);
+        for (RuntimeName runtime : RuntimeName.values()) {
+            dirs.put(runtime, config.runtimes().of(runtime).workingDir());
+        }
+        return dirs;
     }
 
     private Map<RuntimeName, Path> configPaths() {
