@@ -47,7 +47,7 @@ class IggyClusterStandInTest {
     }
 
     @Test
-    void eachReplicaBindsItsRosterPortsAndTheMetadataShowsWhoIsUp() throws Exception {
+    void eachReplicaBindsItsRosterPortsAndTheMetadataListsTheRoster() throws Exception {
         // args.rs: "Every node runs the same configuration file ... told apart only by --replica-id";
         // bootstrap.rs:2808-2826: the node's own entry, ports from the roster
         int[][] ports = rosterPorts(2);
@@ -60,22 +60,35 @@ class IggyClusterStandInTest {
             assertThat(first.output()).contains("Cluster 'orders': this is replica 0 of 2.");
             String token = IggyApiStandInTest.login(ports[0][2]);
 
-            JsonNode alone = JSON.readTree(Http.get(ports[0][2], "/cluster/metadata", IggyApiStandInTest.bearer(token)).body());
-            assertThat(alone.path("name").asText()).isEqualTo("orders");
-            assertThat(alone.path("nodes").get(0).path("status").asText()).isEqualTo("healthy");
-            assertThat(alone.path("nodes").get(0).path("role").asText()).isEqualTo("leader");
-            assertThat(alone.path("nodes").get(1).path("status").asText()).isEqualTo("unreachable");
-            assertThat(alone.path("nodes").get(1).path("endpoints").path("http").asInt()).isEqualTo(ports[1][2]);
+            // cluster_meta.rs:113-128: the roster, every node "healthy", the view's primary (replica 0) the leader
+            JsonNode metadata = JSON.readTree(Http.get(ports[0][2], "/cluster/metadata", IggyApiStandInTest.bearer(token)).body());
+            assertThat(metadata.path("name").asText()).isEqualTo("orders");
+            assertThat(metadata.path("nodes").get(0).path("name").asText()).isEqualTo("iggy-node-1");
+            assertThat(metadata.path("nodes").get(0).path("role").asText()).isEqualTo("leader");
+            assertThat(metadata.path("nodes").get(1).path("role").asText()).isEqualTo("follower");
+            assertThat(metadata.path("nodes").get(1).path("status").asText()).isEqualTo("healthy");
+            assertThat(metadata.path("nodes").get(1).path("endpoints").path("http").asInt()).isEqualTo(ports[1][2]);
 
             try (StandInProcess second = StandInProcess.iggy().workingDir(dir.resolve("n1")).configFile(config)
                     .argument("--with-default-root-credentials").replicaId(1).start()) {
                 second.awaitHealthy(HEALTHY);
                 assertThat(second.httpPort()).isEqualTo(ports[1][2]);
-                JsonNode both = JSON.readTree(Http.get(ports[0][2], "/cluster/metadata",
-                        IggyApiStandInTest.bearer(token)).body());
-                assertThat(both.path("nodes").get(1).path("status").asText()).isEqualTo("healthy");
-                assertThat(both.path("nodes").get(1).path("role").asText()).isEqualTo("follower");
+                assertThat(second.output()).contains("Cluster 'orders': this is replica 1 of 2.");
             }
+        }
+    }
+
+    @Test
+    void outsideClusterModeTheMetadataIsTheSingleNode() throws Exception {
+        // cluster_meta.rs:40-44,134-145: name "single-node", one node "iggy-node", leader
+        try (StandInProcess iggy = StandInProcess.iggy().workingDir(dir).argument("--with-default-root-credentials").start()) {
+            iggy.awaitHealthy(HEALTHY);
+            JsonNode metadata = JSON.readTree(Http.get(iggy.httpPort(), "/cluster/metadata",
+                    IggyApiStandInTest.bearer(IggyApiStandInTest.login(iggy.httpPort()))).body());
+            assertThat(metadata.path("name").asText()).isEqualTo("single-node");
+            assertThat(metadata.path("nodes")).hasSize(1);
+            assertThat(metadata.path("nodes").get(0).path("name").asText()).isEqualTo("iggy-node");
+            assertThat(metadata.path("nodes").get(0).path("endpoints").path("http").asInt()).isEqualTo(iggy.httpPort());
         }
     }
 

@@ -8,9 +8,13 @@ import io.lodestar.diagnostics.checks.AbstractCheck;
 import java.util.List;
 
 /**
- * Replicas the server does not see as {@code healthy} in its {@code /cluster/metadata}
+ * Replicas the server does not report {@code healthy} in its {@code /cluster/metadata}
  * ({@code ClusterNodeStatus}: healthy, starting, stopping, unreachable, maintenance, unknown;
- * core/common/src/types/cluster/status.rs), and a cluster without a leader.
+ * core/common/src/types/cluster/status.rs), and a cluster without a leader. Note: the current server
+ * (main, core/server/src/cluster_meta.rs:122) reports every roster member {@code healthy} without
+ * probing it, so today this check mostly catches a view with no leader ({@code role_for} makes every
+ * node a follower when the server knows no primary); a replica that is down shows as its own node's
+ * failed health and runtime checks.
  */
 public final class ClusterMembershipCheck extends AbstractCheck {
 

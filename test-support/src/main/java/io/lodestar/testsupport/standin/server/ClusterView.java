@@ -2,9 +2,6 @@ package io.lodestar.testsupport.standin.server;
 
 import io.lodestar.testsupport.standin.config.ClusterConfig;
 import io.lodestar.testsupport.standin.config.RuntimeConfig;
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,19 +9,23 @@ import java.util.Map;
 
 /**
  * {@code GET /cluster/metadata}: {@code {"name", "nodes": [{"name", "ip", "endpoints": {"tcp",
- * "quic", "http", "websocket"}, "role": "leader"|"follower", "status": "healthy"|"unreachable"|…}]}}
- * ({@code ClusterMetadata}, {@code ClusterNode}, {@code ClusterNodeRole}, {@code ClusterNodeStatus},
- * {@code TransportEndpoints} in {@code core/common/src/types/cluster/}; handler at
- * {@code core/server/src/http/handlers.rs:650}).
- *
- * <p>Iggy takes status and role from its consensus; the stand-in has none, so it asks each peer's
- * replica port whether it is up: a peer that accepts a connection is {@code healthy}, one that does
- * not is {@code unreachable}, and the lowest reachable replica id is the {@code leader} (VSR's
- * primary in view 0 is replica 0). Outside cluster mode the one node is this server.
+ * "quic", "http", "websocket"}, "role": "leader"|"follower", "status": "healthy"|…}]}}
+ * ({@code ClusterMetadata}, {@code ClusterNode}, {@code TransportEndpoints} in
+ * {@code core/common/src/types/cluster/}), built as {@code cluster_metadata} in
+ * {@code core/server/src/cluster_meta.rs:108-146} builds it: in cluster mode one entry per roster
+ * node, every one {@code healthy} (line 122: the status is not probed), the primary of the current
+ * view {@code leader} and the others {@code follower} ({@code role_for}, line 164); outside cluster
+ * mode the name {@code single-node} and one node {@code iggy-node}, leader (lines 40-44, 134-145).
+ * The stand-in has no consensus: its view stays 0, whose primary is replica 0.
  */
 final class ClusterView {
 
-    private static final int PROBE_TIMEOUT_MILLIS = 300;
+    /** {@code SINGLE_NODE_CLUSTER_NAME} and {@code SELF_NODE_NAME}, cluster_meta.rs:40-44. */
+    static final String SINGLE_NODE_CLUSTER_NAME = "single-node";
+    static final String SELF_NODE_NAME = "iggy-node";
+
+    /** VSR's primary of view v is v % replica_count; the stand-in stays in view 0. */
+    private static final int PRIMARY_OF_VIEW_ZERO = 0;
 
     private ClusterView() {
     }
@@ -32,9 +33,9 @@ final class ClusterView {
     static Map<String, Object> metadata(RuntimeConfig config) {
         ClusterConfig cluster = config.cluster();
         List<Map<String, Object>> nodes = new ArrayList<>();
-        if (!cluster.enabled()) {
+        if (!cluster.enabled() || cluster.nodes().isEmpty()) {
             Map<String, Object> self = new LinkedHashMap<>();
-            self.put("name", "iggy-node");
+            self.put("name", SELF_NODE_NAME);
             self.put("ip", config.listener("tcp").map(l -> l.address().host()).orElse("127.0.0.1"));
             self.put("endpoints", Map.of(
                     "tcp", port(config, "tcp"), "quic", port(config, "quic"),
@@ -42,17 +43,7 @@ final class ClusterView {
             self.put("role", "leader");
             self.put("status", "healthy");
             nodes.add(self);
-            return Map.of("name", cluster.name(), "nodes", nodes);
-        }
-        int selfId = cluster.replicaId();
-        Integer leader = null;
-        Map<Integer, Boolean> reachable = new LinkedHashMap<>();
-        for (ClusterConfig.Node node : cluster.nodes()) {
-            boolean up = node.replicaId() == selfId || reachable(node);
-            reachable.put(node.replicaId(), up);
-            if (up && (leader == null || node.replicaId() < leader)) {
-                leader = node.replicaId();
-            }
+            return Map.of("name", SINGLE_NODE_CLUSTER_NAME, "nodes", nodes);
         }
         for (ClusterConfig.Node node : cluster.nodes()) {
             Map<String, Object> view = new LinkedHashMap<>();
@@ -63,8 +54,8 @@ final class ClusterView {
                 endpoints.put(transport, node.port(transport).orElse(0));
             }
             view.put("endpoints", endpoints);
-            view.put("role", Integer.valueOf(node.replicaId()).equals(leader) ? "leader" : "follower");
-            view.put("status", reachable.get(node.replicaId()) ? "healthy" : "unreachable");
+            view.put("role", node.replicaId() == PRIMARY_OF_VIEW_ZERO ? "leader" : "follower");
+            view.put("status", "healthy");
             nodes.add(view);
         }
         return Map.of("name", cluster.name(), "nodes", nodes);
@@ -72,18 +63,5 @@ final class ClusterView {
 
     private static int port(RuntimeConfig config, String section) {
         return config.listener(section).map(l -> l.address().port()).orElse(0);
-    }
-
-    private static boolean reachable(ClusterConfig.Node node) {
-        Integer port = node.port("tcp_replica").or(() -> node.port("tcp")).orElse(null);
-        if (port == null) {
-            return false;
-        }
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(node.ip(), port), PROBE_TIMEOUT_MILLIS);
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
     }
 }
