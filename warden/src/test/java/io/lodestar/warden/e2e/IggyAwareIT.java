@@ -48,10 +48,12 @@ class IggyAwareIT {
     private static long applied;
     private static long renamed;
 
+    /** Runtime ports below the kernel's ephemeral range (32768+), so no outgoing connection takes one first. */
     @BeforeAll
     static void up() throws IOException, InterruptedException {
         Path state = Files.createTempDirectory("lodestar-iggy-it").resolve("state");
-        lodestar = new LocalLodestar(state, 18490, 19490, 32000, "-Dsupervisor.dispatch.deadline=20s").up();
+        lodestar = new LocalLodestar(state, 18490, 19490, 24500, "-Dsupervisor.dispatch.deadline=20s");
+        lodestar.up(); // assigned first: a failed up still gets its down, which stops what it started
     }
 
     @AfterAll
