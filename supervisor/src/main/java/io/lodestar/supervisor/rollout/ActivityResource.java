@@ -21,6 +21,7 @@ import io.lodestar.protocol.RuntimeName;
 import io.lodestar.supervisor.activity.ActivityService;
 import io.lodestar.supervisor.activity.ActivityStatus;
 import io.lodestar.supervisor.activity.ActivityView;
+import io.lodestar.supervisor.activity.TriggerActivityRequest;
 import io.lodestar.supervisor.common.ActionSpec;
 import io.lodestar.supervisor.common.DomainException;
 import io.lodestar.supervisor.common.Page;
@@ -56,9 +57,10 @@ public class ActivityResource {
         ActionSpec spec = ActionSpec.parse(action);
         long deployment = PathIds.parse(deploymentId, "deployment_id");
         Optional<List<Long>> nodes = body == null ? Optional.empty() : body.targets();
-        RolloutOptions options = body == null ? RolloutOptions.DEFAULTS : body.options();
+        RolloutOptions options = RolloutOptions.of(body);
+        boolean force = body != null && body.forced();
         return Response.accepted(rollouts.trigger(caller.tenantId(), caller.authorId(), deployment, runtimeName, spec, nodes,
-                queueFlag(queue), options)).build();
+                queueFlag(queue), force, options)).build();
     }
 
     @GET

@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.lodestar.supervisor.activity.TriggerActivityRequest;
 import io.lodestar.supervisor.common.ActionSpec;
 import io.lodestar.supervisor.common.DomainException;
 
@@ -14,6 +15,28 @@ import io.lodestar.supervisor.common.DomainException;
  */
 public record RolloutOptions(String strategy, String maxConcurrency, String maxErrors, String minHealthyTime,
         String quorumWait, String deliveryTimeout) {
+
+    /** The options of a request's body, as sent; no body means every default. */
+    public static RolloutOptions of(TriggerActivityRequest body) {
+        if (body == null) {
+            return DEFAULTS;
+        }
+        return new RolloutOptions(body.strategy(), text(body.maxConcurrency(), "max_concurrency"),
+                text(body.maxErrors(), "max_errors"), text(body.minHealthyTime(), "min_healthy_time"),
+                text(body.quorumWait(), "quorum_wait"), text(body.deliveryTimeout(), "delivery_timeout"));
+    }
+
+    /** A count, a percentage or a duration arrives as a JSON number or a string; anything else is refused here. */
+    private static String text(Object value, String field) {
+        if (value == null || value instanceof String) {
+            return (String) value;
+        }
+        if (value instanceof Number) {
+            return value.toString();
+        }
+        throw new DomainException.Invalid(field + " must be a number or a string such as \"40%\" or \"10s\"; got "
+                + (value instanceof java.util.Map ? "an object" : value instanceof java.util.List ? "an array" : value) + ".");
+    }
 
     /** No option given: every default applies (the seed's {@code {}}). */
     public static final RolloutOptions DEFAULTS = new RolloutOptions(null, null, null, null, null, null);

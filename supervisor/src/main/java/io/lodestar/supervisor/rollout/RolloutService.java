@@ -61,11 +61,15 @@ public class RolloutService {
             String message) {
     }
 
-    /** An action asked for through the API, rolled across the nodes it targets. */
+    /**
+     * An action asked for through the API, rolled across the nodes it targets.
+     *
+     * @param force a reconfigure goes ahead even when its plan finds dangerous keys
+     */
     @Transactional
     public Started trigger(long tenantId, long authorId, long deploymentId, RuntimeName runtime, ActionSpec action,
-            Optional<List<Long>> nodes, boolean queue, RolloutOptions options) {
-        ActivityService.Target target = activities.target(tenantId, deploymentId, runtime, action, nodes, queue);
+            Optional<List<Long>> nodes, boolean queue, boolean force, RolloutOptions options) {
+        ActivityService.Target target = activities.target(tenantId, deploymentId, runtime, action, nodes, queue, force);
         RolloutOptions.Plan plan = options.resolve(action, target.nodes().size(), defaults());
         Deployment deployment = deployments.lock(tenantId, deploymentId);
         Rollout rollout = engine.begin(deployment, target.nodes(), List.of(runtime), action, authorId, target.job(),

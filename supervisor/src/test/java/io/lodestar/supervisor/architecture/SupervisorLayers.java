@@ -26,7 +26,7 @@ public final class SupervisorLayers {
             List.of("dispatch", "placement"),
             List.of("operation", "config", "snapshot"),
             List.of("activity"),
-            List.of("rollout"),
+            List.of("iggy", "rollout"),
             List.of("deployment"),
             List.of("observe"),
             List.of("link"));

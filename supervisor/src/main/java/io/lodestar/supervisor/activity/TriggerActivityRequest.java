@@ -1,4 +1,4 @@
-package io.lodestar.supervisor.rollout;
+package io.lodestar.supervisor.activity;
 
 import java.util.List;
 import java.util.Optional;
@@ -9,11 +9,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
-import io.lodestar.supervisor.common.DomainException;
 
 /**
  * The optional body of a runtime action (seeds 000/001): {@code {}} targets every node of the deployment with the
- * default rollout options; each option may be given on its own.
+ * default rollout options; each option may be given on its own (a count, percentage or duration arrives as a JSON
+ * number or a string; the rollout package reads and checks them).
  */
 @Schema(description = "Omit the body or send {} to target every node of the deployment with the default rollout options.")
 public record TriggerActivityRequest(
@@ -43,30 +43,19 @@ public record TriggerActivityRequest(
         @JsonProperty("delivery_timeout")
         @Schema(oneOf = {Long.class, String.class}, description = "How long a node's Warden has to accept its task before the activity ends rejected"
                 + " (delivery_timeout). Default: supervisor.dispatch.deadline (5m).", example = "5m")
-        Object deliveryTimeout) {
+        Object deliveryTimeout,
+        @JsonProperty("force")
+        @Schema(description = "reconfigure only: apply a change the plan calls dangerous (cluster.name, system.path, "
+                + "system.encryption.key, cluster.auth/cluster.tls, missing TLS files); without it such a change is refused with 409.")
+        Boolean force) {
+
+    /** Whether a dangerous reconfigure is applied anyway. */
+    public boolean forced() {
+        return Boolean.TRUE.equals(force);
+    }
 
     /** The nodes asked for; empty means all of them. */
     public Optional<List<Long>> targets() {
         return Optional.ofNullable(nodes);
-    }
-
-    /** The rollout options as sent, none of them checked yet. */
-    public RolloutOptions options() {
-        return new RolloutOptions(strategy, text(maxConcurrency, "max_concurrency"), text(maxErrors, "max_errors"),
-                text(minHealthyTime, "min_healthy_time"), text(quorumWait, "quorum_wait"),
-                text(deliveryTimeout, "delivery_timeout"));
-    }
-
-    /** A count, a percentage or a duration arrives as a JSON number or a string; anything else is refused here. */
-    private static String text(Object value, String field) {
-        if (value == null || value instanceof String) {
-            return (String) value;
-        }
-        if (value instanceof Integer || value instanceof Long || value instanceof java.math.BigInteger
-                || value instanceof Double || value instanceof java.math.BigDecimal) {
-            return value.toString();
-        }
-        throw new DomainException.Invalid(field + " must be a number or a string such as \"40%\" or \"10s\"; got "
-                + (value instanceof java.util.Map ? "an object" : value instanceof java.util.List ? "an array" : value) + ".");
     }
 }
