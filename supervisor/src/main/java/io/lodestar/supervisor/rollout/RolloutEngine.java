@@ -294,6 +294,14 @@ public class RolloutEngine {
     }
 
     void finish(Rollout rollout, RolloutState state, String message) {
+        for (RolloutNode node : nodesOf(rollout.id)) {
+            if (node.state == RolloutNodeState.GATING) { // its action completed healthy; no next batch waits on its gate
+                node.state = RolloutNodeState.SUCCEEDED;
+                node.finishedAt = clock.instant();
+                node.message = "completed; the rollout ended (" + state.wireName() + ") during its health gate.";
+                changed(rollout, "node_succeeded", node);
+            }
+        }
         rollout.state = state;
         rollout.message = message;
         rollout.heldSince = null;
@@ -348,7 +356,7 @@ public class RolloutEngine {
             node.message = rejected.get().message;
             rollout.failures++;
             changed(rollout, "node_failed", node);
-        } else if (rollout.action.equals(STOP) || rollout.minHealthyMs == 0) {
+        } else if (rollout.action.equals(STOP) || rollout.minHealthyMs == 0 || RolloutState.ENDED.contains(rollout.state)) {
             node.state = RolloutNodeState.SUCCEEDED;
             node.finishedAt = now;
             node.healthyAt = now;

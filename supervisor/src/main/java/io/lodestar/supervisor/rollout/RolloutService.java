@@ -138,10 +138,6 @@ public class RolloutService {
                                 + "; it runs to the end and the activity reports its true outcome."));
                     }
                 }
-            } else if (node.state == RolloutNodeState.GATING) {
-                node.state = RolloutNodeState.SUCCEEDED; // its action completed; the cancel only ends the wait
-                node.message = "completed; the rollout was cancelled during its health gate.";
-                node.finishedAt = rollout.updatedAt;
             }
         }
         String message = by + ": " + cancelled.size() + " activit" + (cancelled.size() == 1 ? "y" : "ies")
