@@ -46,8 +46,9 @@ class RolloutIT {
     @BeforeAll
     static void up() throws IOException, InterruptedException {
         Path state = Files.createTempDirectory("lodestar-rollouts").resolve("state");
+        // Runtime ports below the ephemeral range (32768+), where an outgoing connection could hold one.
         // WRITE_DELAY=0: the embedded H2 commits to disk at once, so a kill -9 of the Supervisor loses nothing it answered.
-        LocalLodestar starting = new LocalLodestar(state, 18680, 19680, 33000,
+        LocalLodestar starting = new LocalLodestar(state, 18680, 19680, 21500,
                 "-Dquarkus.datasource.jdbc.url=jdbc:h2:file:${lodestar.data-dir}/supervisor;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0")
                 .with("LODESTAR_NODES", String.valueOf(NODES))
                 .with("WARDEN_RUNTIMES_IGGY_HEALTH_TIMEOUT", "15s");
