@@ -131,6 +131,8 @@ exec "\$home/runtime/bin/java" -Xshare:auto -XX:SharedArchiveFile="\$home/lib/$c
     \$LODESTAR_JAVA_OPTS -jar "\$home/app/quarkus-run.jar" "\$@"
 LAUNCHER
 chmod 0755 "$stage/bin/$command"
+# The same flags for launchers that run java directly (the OCI image has no shell).
+printf '%s\n' "$flags" > "$stage/lib/jvm.flags"
 printf '%s\n' "$version" > "$stage/VERSION"
 
 say "training run for the class-data archive"

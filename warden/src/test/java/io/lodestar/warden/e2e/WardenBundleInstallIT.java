@@ -51,15 +51,11 @@ class WardenBundleInstallIT {
         int shift = Integer.getInteger("lodestar.e2e.port-shift", 0);
         httpPort = 18780 + shift;
         int grpcPort = 19780 + shift;
-        repo = repositoryRoot();
+        repo = ReleaseBundles.repository();
         work = Files.createTempDirectory("warden-bundle-install");
         bundles = work.resolve("bundles");
 
-        Result built = run(Duration.ofMinutes(5), repo.resolve("deploy/release/build-bundle.sh").toString(),
-                "--component", "warden", "--app", repo.resolve("warden/target/quarkus-app").toString(),
-                "--version", System.getProperty("lodestar.version", "dev"), "--out", bundles.toString(),
-                "--jdk", System.getProperty("lodestar.bundle.jdk", System.getProperty("java.home")));
-        assertThat(built.exitCode()).as(built.output()).isZero();
+        ReleaseBundles.bundle("warden", bundles);
 
         Path log = work.resolve("supervisor.log");
         supervisor = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
@@ -248,14 +244,4 @@ class WardenBundleInstallIT {
         return given().baseUri("http://127.0.0.1:" + httpPort).header("ld-api-key", ADMIN_KEY).contentType("application/json");
     }
 
-    private static Path repositoryRoot() {
-        Path dir = Path.of("").toAbsolutePath();
-        while (dir != null && !Files.exists(dir.resolve("deploy/release/build-bundle.sh"))) {
-            dir = dir.getParent();
-        }
-        if (dir == null) {
-            throw new IllegalStateException("Run from inside the Lodestar repository");
-        }
-        return dir;
-    }
 }
