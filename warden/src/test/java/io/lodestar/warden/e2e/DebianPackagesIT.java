@@ -39,14 +39,14 @@ class DebianPackagesIT {
 
     @Test
     void theWardenPackageInstallsUpgradesKeepingItsConfigAndPurges() throws Exception {
-        Path bundle = ReleaseBundles.bundle("warden", work.resolve("warden-bundle"));
+        Path bundle = ReleaseBundles.bundle("warden");
         exercise("lodestar-warden", "lodestar-warden", bundle, "/etc/lodestar-warden/warden.properties",
                 "/var/lib/lodestar-warden", "/usr/lib/lodestar-warden/bin/warden help", "usage: warden");
     }
 
     @Test
     void theSupervisorPackageInstallsUpgradesKeepingItsConfigAndPurges() throws Exception {
-        Path bundle = ReleaseBundles.bundle("supervisor", work.resolve("supervisor-bundle"));
+        Path bundle = ReleaseBundles.bundle("supervisor");
         exercise("lodestar-supervisor", "lodestar", bundle, "/etc/lodestar/supervisor.properties",
                 "/var/lib/lodestar-supervisor", "/usr/lib/lodestar-supervisor/runtime/bin/java -version", "version");
     }

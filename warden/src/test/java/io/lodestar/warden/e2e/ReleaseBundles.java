@@ -25,8 +25,22 @@ final class ReleaseBundles {
         return dir;
     }
 
-    /** deploy/release/build-bundle.sh for {@code component} (warden, supervisor) into {@code out}; the tarball. */
-    static Path bundle(String component, Path out) throws IOException, InterruptedException {
+    private static final java.util.Map<String, Path> BUILT = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * The release bundle of {@code component} (warden, supervisor), built once per test run by
+     * deploy/release/build-bundle.sh; the tarball, with its .sha256 beside it. Copy it before changing it.
+     */
+    static synchronized Path bundle(String component) throws IOException, InterruptedException {
+        Path built = BUILT.get(component);
+        if (built == null) {
+            built = bundle(component, Files.createTempDirectory("lodestar-release").resolve(component));
+            BUILT.put(component, built);
+        }
+        return built;
+    }
+
+    private static Path bundle(String component, Path out) throws IOException, InterruptedException {
         Path repo = repository();
         run(out.resolveSibling(component + "-bundle.log"), repo.resolve("deploy/release/build-bundle.sh").toString(),
                 "--component", component, "--app", repo.resolve(component + "/target/quarkus-app").toString(),
