@@ -135,7 +135,7 @@ mkdir -p "$etc" "$state"
 if [ -n "$enrolled" ]; then
     address="$(grep '^warden\.supervisor\.' "$scratch/warden.properties")"
     if [ -f "$config" ]; then
-        grep -v '^warden\.supervisor\.\(host\|port\|tls\)=' "$config" > "$scratch/config.kept" || true
+        grep -v -E '^warden\.supervisor\.(host|port|tls)=' "$config" > "$scratch/config.kept" || true
         printf '%s\n' "$address" >> "$scratch/config.kept"
         cat "$scratch/config.kept" > "$config"
         say "updated the Supervisor's address in $config"
