@@ -17,3 +17,7 @@ create table supervisor_locks (
     name  varchar(64) primary key
 );
 insert into supervisor_locks (name) values ('bootstrap');
+
+-- Which replica holds each node's stream (its supervisor_replicas.holder), so that any replica can tell
+-- the nodes of a replica that died: their holder's lease lapses and they are marked offline.
+alter table agents add column held_by varchar(64);

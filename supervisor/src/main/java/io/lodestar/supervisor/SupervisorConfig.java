@@ -15,11 +15,11 @@ public interface SupervisorConfig {
 
     interface Replica {
         /** How long a replica's lease lasts without a renewal; a replica silent this long is taken for dead. */
-        @WithDefault("15s")
+        @WithDefault("10s")
         Duration lease();
 
-        /** How often the lease is renewed; well under {@link #lease()}. */
-        @WithDefault("5s")
+        /** How often the lease is renewed; at most half of {@link #lease()}. */
+        @WithDefault("3s")
         Duration renewInterval();
     }
 

@@ -104,7 +104,7 @@ public class WorkerIdLease {
         return workerId >= 0 && System.nanoTime() - heldUntilNanos < 0;
     }
 
-    @Scheduled(every = "${supervisor.replica.renew-interval:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${supervisor.replica.renew-interval:3s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void renew() {
         Duration lease = config.replica().lease();
         try (Connection connection = dataSource.getConnection()) {
