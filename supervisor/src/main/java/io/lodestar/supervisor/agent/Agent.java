@@ -41,4 +41,7 @@ public class Agent extends ScopedEntity {
     /** Its node's runtime state in its deployment (starting … stopped), or null when it never had one. */
     @Column(name = "runtime_state")
     public String runtimeState;
+    /** What differs between the runtimes' config files on the node and the versions Lodestar applied; null when nothing does. */
+    @Column(name = "config_drift")
+    public String configDrift;
 }

@@ -26,6 +26,7 @@ public final class SupervisorLayers {
             List.of("dispatch", "placement"),
             List.of("operation", "config", "snapshot"),
             List.of("activity"),
+            List.of("iggy"),
             List.of("deployment"),
             List.of("observe"),
             List.of("link"));
