@@ -115,6 +115,16 @@ if "$stage/runtime/bin/java" --enable-native-access=ALL-UNNAMED -version >/dev/n
     flags="$flags --enable-native-access=ALL-UNNAMED"
 fi
 
+# The Supervisor's database kind is chosen at start (LODESTAR_DB_KIND): the app's own launcher
+# re-augments the package once when the kind changes; this launcher asks it for that step only.
+augment=""
+if [[ "$component" == supervisor ]]; then
+    # The release build is the default package, augmented for the embedded H2: record it, so that the
+    # first start on H2 does not re-augment (which would also leave the class-data archive unusable).
+    printf 'h2\n' > "$stage/app/quarkus/lodestar-db-kind"
+    augment='JAVA_HOME="$home/runtime" LODESTAR_AUGMENT_ONLY=1 sh "$home/app/bin/lodestar-supervisor"
+'
+fi
 cat > "$stage/bin/$command" <<LAUNCHER
 #!/bin/sh
 # The Lodestar $component from its release bundle: the bundle's own Java runtime, its class-data
@@ -125,7 +135,7 @@ MALLOC_ARENA_MAX="\${MALLOC_ARENA_MAX:-2}"
 export MALLOC_ARENA_MAX
 self="\$(readlink -f "\$0")"
 home="\$(dirname "\$(dirname "\$self")")"
-# -Xshare:auto: should the archive not fit (another runtime, a changed app), start without it.
+${augment}# -Xshare:auto: should the archive not fit (another runtime, a changed app), start without it.
 # shellcheck disable=SC2086
 exec "\$home/runtime/bin/java" -Xshare:auto -XX:SharedArchiveFile="\$home/lib/$component.jsa" $flags \\
     \$LODESTAR_JAVA_OPTS -jar "\$home/app/quarkus-run.jar" "\$@"

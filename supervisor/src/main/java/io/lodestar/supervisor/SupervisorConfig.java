@@ -10,9 +10,18 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "supervisor")
 public interface SupervisorConfig {
 
-    /** This replica's id worker (0..1023); replicas sharing one database need distinct values. */
-    @WithDefault("0")
-    int idWorker();
+    /** This replica's lease in the database (its id worker and its heartbeat to the other replicas). */
+    Replica replica();
+
+    interface Replica {
+        /** How long a replica's lease lasts without a renewal; a replica silent this long is taken for dead. */
+        @WithDefault("10s")
+        Duration lease();
+
+        /** How often the lease is renewed; at most half of {@link #lease()}. */
+        @WithDefault("3s")
+        Duration renewInterval();
+    }
 
     /** How tasks reach the Wardens. */
     Dispatch dispatch();
