@@ -50,7 +50,7 @@ const ACTIONS = {
 async function overviewTab(body, deployment) {
   const manage = session.can('deployment:manage');
   const selected = new Set();
-  let agents = new Map(), activities = [];
+  let agents = new Map(), activities = [], lastSeen = '';
   const grid = h('div'), timeline = h('div'), events = h('div'), status = h('div', { 'aria-live': 'polite' });
   const hostname = (nodeId) => agents.get(nodeId)?.hostname ?? nodeId;
 
@@ -113,9 +113,13 @@ async function overviewTab(body, deployment) {
       agents = new Map(list.filter((a) => deployment.agent_ids.includes(a.id)).map((a) => [a.id, a]));
     }
     activities = (await get(`/deployments/${deployment.id}/activities?results=100`)).items;
+    const recent = (await get(`/deployments/${deployment.id}/events?results=10`)).items;
+    // redraw only what changed, so a poll never takes focus or a half-made click from the person
+    const seen = JSON.stringify([[...agents.values()].map((a) => [a.state, a.runtime_state, a.config_drift]), activities, recent]);
+    if (seen === lastSeen) return;
+    lastSeen = seen;
     drawGrid();
     drawTimeline();
-    const recent = (await get(`/deployments/${deployment.id}/events?results=10`)).items;
     events.replaceChildren(table('events', [
       { label: 'When', value: (e) => when(e.created_at), text: (e) => e.created_at },
       { label: 'Event', value: (e) => e.event_type },
@@ -262,8 +266,12 @@ async function snapshotsTab(body, deployment) {
     try { await del(`${base}/${snapshot.id}`); await load(); } catch (error) { status.replaceChildren(problem(error)); }
   };
 
+  let lastSeen = '';
   const load = async () => {
     const snapshots = await all(base);
+    const seen = JSON.stringify(snapshots);
+    if (seen === lastSeen) return;
+    lastSeen = seen;
     list.replaceChildren(table('snapshots', [
       { label: 'Name', value: (s) => s.name },
       { label: 'Node', value: (s) => agents.get(s.node_id) ?? s.node_id },
