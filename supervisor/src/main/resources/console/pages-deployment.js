@@ -85,7 +85,8 @@ async function overviewTab(body, deployment) {
       ...(manage ? [{ label: 'Select', value: (r) => h('input', { type: 'checkbox', 'aria-label': `select ${hostname(r.nodeId)}`,
         'data-node': r.nodeId, checked: selected.has(r.nodeId),
         onchange: (e) => { e.target.checked ? selected.add(r.nodeId) : selected.delete(r.nodeId); } }), text: () => '' }] : []),
-      { label: 'Node', value: (r) => r.agent?.hostname ?? h('code', {}, r.nodeId), text: (r) => r.agent?.hostname ?? r.nodeId },
+      { label: 'Node', value: (r) => h('span', {}, r.agent?.hostname ?? '', ' ', h('code', { class: 'hint' }, r.nodeId)),
+        text: (r) => `${r.agent?.hostname ?? ''} ${r.nodeId}`.trim() },
       { label: 'Link', value: (r) => badge(r.agent?.state), text: (r) => r.agent?.state ?? '' },
       { label: 'Runtimes', value: (r) => badge(r.agent?.runtime_state), text: (r) => r.agent?.runtime_state ?? '' },
       ...RUNTIMES.map((runtime) => ({
