@@ -55,6 +55,7 @@ async function signOut() {
 }
 
 function signedOut(message) {
+  leavePage(); // the page's polls stop with the session
   session.current = null;
   setCsrf(null);
   nav.hidden = true;
