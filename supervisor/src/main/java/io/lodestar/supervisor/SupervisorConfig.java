@@ -88,5 +88,18 @@ public interface SupervisorConfig {
          * host the API was called on and the gRPC port.
          */
         Optional<String> advertisedAddress();
+
+        /**
+         * The Supervisor's URL as nodes reach it (https://sup.example.com), used in the one-line
+         * install command and by the installer to download the Warden; defaults to the URL the API
+         * was called on.
+         */
+        Optional<String> publicUrl();
+
+        /**
+         * The folder holding the Warden's release bundles (lodestar-warden-VERSION-linux-ARCH.tar.gz
+         * and its .sha256), served at /install; without it the installer's download answers 404.
+         */
+        Optional<String> bundleDir();
     }
 }
