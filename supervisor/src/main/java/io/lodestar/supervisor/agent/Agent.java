@@ -32,6 +32,9 @@ public class Agent extends ScopedEntity {
     public long sessionEpoch;
     @Column(name = "last_seen_at")
     public Instant lastSeenAt;
+    /** The replica holding the node's stream (its lease's holder, V10); its lease lapsing takes the node offline. */
+    @Column(name = "held_by")
+    public String heldBy;
     /** Set by DELETE /agents/{id}: the node's secret is refused from then on, by every replica. */
     @Column(name = "revoked_at")
     public Instant revokedAt;

@@ -29,7 +29,7 @@ public final class SupervisorLayers {
             List.of("iggy", "rollout"),
             List.of("deployment"),
             List.of("observe"),
-            List.of("link"));
+            List.of("link", "console"));
 
     private SupervisorLayers() {
     }

@@ -57,6 +57,13 @@ public interface WardenConfig {
         @WithDefault("9000")
         int port();
 
+        /**
+         * Several Supervisors sharing one database: the gRPC {@code host:port} of each, comma separated
+         * (a host name may resolve to several addresses). The Warden dials them in an order of its own
+         * and moves to the next at once when one does not answer. Replaces {@code host} and {@code port}.
+         */
+        Optional<List<String>> addresses();
+
         /** Whether the link uses TLS. */
         @WithDefault("false")
         boolean tls();
