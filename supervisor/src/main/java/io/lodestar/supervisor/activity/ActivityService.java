@@ -67,6 +67,9 @@ public class ActivityService {
     Event<ActivityFinished> finishedEvents;
 
     @Inject
+    Event<ActivityCreated> createdEvents;
+
+    @Inject
     Ids ids;
 
     @Inject
@@ -141,6 +144,7 @@ public class ActivityService {
                 operations.attach(perNode.get(nodeId), activity.id);
                 tasks.create(nodeId, activity.id, request); // the task shares the activity's id
                 created.add(activity);
+                createdEvents.fire(new ActivityCreated(activity.id, deployment.id));
             }
         }
         return created;

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
@@ -20,6 +21,9 @@ public class AgentPresence {
 
     @Inject
     Clock clock;
+
+    @Inject
+    Event<AgentPresenceChanged> presenceEvents;
 
     /**
      * Authenticates a Warden's Hello and opens a new session for it: bumps the node's session epoch
@@ -42,6 +46,7 @@ public class AgentPresence {
         agent.lastSeenAt = clock.instant();
         if (agent.state != AgentState.ONLINE) {
             Log.infof("Node %d (%s) is online", agent.id, agent.hostname);
+            presenceEvents.fire(new AgentPresenceChanged(agent.id, true, "Its Warden connected."));
         }
         agent.state = AgentState.ONLINE;
         return agent.sessionEpoch;
@@ -83,5 +88,6 @@ public class AgentPresence {
         agent.state = AgentState.OFFLINE;
         agent.lastSeenAt = clock.instant();
         Log.infof("Node %d (%s) is offline: %s", nodeId, agent.hostname, why);
+        presenceEvents.fire(new AgentPresenceChanged(nodeId, false, why));
     }
 }

@@ -28,6 +28,8 @@ public final class SupervisorLayers {
             List.of("activity"),
             List.of("deployment"),
             List.of("observe"),
+            List.of("events"),
+            List.of("webhook"),
             List.of("link"));
 
     private SupervisorLayers() {
