@@ -8,14 +8,22 @@ import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
 
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
 import javax.sql.DataSource;
 
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import io.quarkus.scheduler.Scheduled;
+import io.quarkus.logging.Log;
 
 /**
  * Gives committed events their stream position ({@code seq}), one number after another, under the row lock
@@ -26,6 +34,7 @@ import io.quarkus.scheduler.Scheduled;
  * visible only once every smaller one is. The cost is up to {@code sequence-interval} of delay.
  */
 @ApplicationScoped
+@Startup
 public class EventSequencer {
 
     static final int BATCH = 500;
@@ -36,10 +45,35 @@ public class EventSequencer {
     @Inject
     Event<EventsSequenced> sequencedEvents;
 
-    @Scheduled(every = "${supervisor.events.sequence-interval:200ms}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Inject
+    EventsConfig config;
+
+    /** Its own thread: the scheduler's {@code every} runs no more often than once a second. */
+    private ScheduledExecutorService ticker;
+
+    @PostConstruct
+    void start() {
+        ticker = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "event-sequencer");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long every = config.sequenceInterval().toMillis();
+        ticker.scheduleWithFixedDelay(this::tick, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    @PreDestroy
+    void stop() {
+        ticker.shutdownNow();
+    }
+
     void tick() {
-        while (sequenceBatch() == BATCH) {
-            // more were waiting: keep going, one transaction per batch
+        try {
+            while (sequenceBatch() == BATCH) {
+                // more were waiting: keep going, one transaction per batch
+            }
+        } catch (RuntimeException e) {
+            Log.warnf("Numbering new events failed this time (tried again in %s): %s", config.sequenceInterval(), e.getMessage());
         }
     }
 

@@ -36,9 +36,9 @@ public class WebhookDeliveries {
     @Transactional
     List<Long> dueHeads() {
         Instant now = clock.instant();
-        List<WebhookDelivery> heads = WebhookDelivery.list("status = ?1 and eventSeq = (select min(e.eventSeq) from WebhookDelivery e"
-                + " where e.webhookId = webhookId and e.status = ?1) and webhookId in (select w.id from Webhook w where w.status = ?2)",
-                WebhookDelivery.PENDING, Webhook.ACTIVE);
+        List<WebhookDelivery> heads = WebhookDelivery.list("from WebhookDelivery d where d.status = ?1 and d.eventSeq ="
+                + " (select min(e.eventSeq) from WebhookDelivery e where e.webhookId = d.webhookId and e.status = ?1)"
+                + " and d.webhookId in (select w.id from Webhook w where w.status = ?2)", WebhookDelivery.PENDING, Webhook.ACTIVE);
         return heads.stream().filter(d -> !d.nextAttemptAt.isAfter(now) && (d.claimedUntil == null || d.claimedUntil.isBefore(now)))
                 .map(d -> d.id).toList();
     }

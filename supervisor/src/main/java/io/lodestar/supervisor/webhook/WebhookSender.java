@@ -8,10 +8,14 @@ import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.runtime.Startup;
 import jakarta.inject.Inject;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -22,13 +26,13 @@ import io.lodestar.supervisor.events.EventReader;
 import io.lodestar.supervisor.events.SequencedEvent;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.scheduler.Scheduled;
 
 /**
  * Sends due deliveries: per webhook one at a time, oldest first, going on to the next as soon as one is
  * delivered. Each POST carries the event's JSON (as on the streams) signed in {@code Lodestar-Signature}.
  */
 @ApplicationScoped
+@Startup
 public class WebhookSender {
 
     @Inject
@@ -50,6 +54,7 @@ public class WebhookSender {
     Clock clock;
 
     private ExecutorService workers;
+    private ScheduledExecutorService ticker;
     private HttpClient http;
 
     @PostConstruct
@@ -60,19 +65,31 @@ public class WebhookSender {
             return thread;
         });
         http = HttpClient.newBuilder().connectTimeout(config.timeout()).followRedirects(HttpClient.Redirect.NEVER).build();
+        // Its own thread: the scheduler's every runs no more often than once a second.
+        ticker = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "webhook-due");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long every = config.deliveryInterval().toMillis();
+        ticker.scheduleWithFixedDelay(this::sendDue, every, every, TimeUnit.MILLISECONDS);
     }
 
     @PreDestroy
     void stop() {
+        ticker.shutdownNow();
         workers.shutdownNow();
     }
 
-    @Scheduled(every = "${supervisor.webhooks.delivery-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void sendDue() {
-        for (long deliveryId : deliveries.dueHeads()) {
-            if (deliveries.claim(deliveryId)) {
-                workers.submit(() -> sendFrom(deliveryId));
+        try {
+            for (long deliveryId : deliveries.dueHeads()) {
+                if (deliveries.claim(deliveryId)) {
+                    workers.submit(() -> sendFrom(deliveryId));
+                }
             }
+        } catch (RuntimeException e) {
+            Log.warnf("Looking for due webhook deliveries failed this time: %s", e.getMessage());
         }
     }
 
