@@ -25,7 +25,9 @@ import io.lodestar.supervisor.snapshot.SnapshotStatus;
 /**
  * The one place where what the lower packages fire becomes an event of the log: one observer per CDI event,
  * each running inside the transaction that fired it, so the event commits (or rolls back) with its cause.
- * A new source of events adds its observer here and its types to {@link EventType}.
+ * A new source of events adds its observer here and its types to {@link EventType}: for a rollout, a
+ * {@code void onRolloutChanged(@Observes RolloutChanged changed)} that appends {@code rollout.progressed} or
+ * {@code rollout.stopped} (a stop by its error budget) with the rollout's scope and deployment.
  */
 @ApplicationScoped
 public class EventRecorder {
@@ -50,7 +52,7 @@ public class EventRecorder {
         data.put("runtime", activity.runtime);
         data.put("action", activity.action);
         data.put("status", activity.status.wireName());
-        data.put("message", activity.message);
+        data.put("message", activity.message); // an activity's reason, once activities have one, goes here too
         return data;
     }
 
