@@ -134,6 +134,6 @@ class OpenApiContractTest {
                 assertThat(paging.get("skip")).as(path).containsEntry("minimum", 0);
             }
         });
-        assertThat(lists).hasSize(14);
+        assertThat(lists).hasSize(16);
     }
 }
