@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs the Lodestar Warden on this node as a systemd service and enrolls it with the Supervisor.
-# This is the command POST /agents/enrollments prints (install_command). Run it as root from a
-# Lodestar checkout or release where the Warden is built (warden/target/quarkus-app).
+# The developer's path: run it as root from a Lodestar checkout where the Warden is built
+# (warden/target/quarkus-app); it uses the node's own Java. Nodes install from the Supervisor instead
+# (curl -fsSL https://SUPERVISOR/install/warden.sh | sudo sh -s -- --token TOKEN, see docs/operating/warden.md).
 #
 #   install-warden.sh --supervisor HOST:PORT --token TOKEN [options]
 #
@@ -33,7 +34,7 @@ systemctl="${SYSTEMCTL:-systemctl}" java="${JAVA:-java}"
 
 say() { printf 'install-warden: %s\n' "$*" >&2; }
 die() { say "$*"; exit 1; }
-usage() { sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
+usage() { sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
 
 while [[ $# -gt 0 ]]; do
     case "$1" in
@@ -66,8 +67,14 @@ fi
 
 say "installing the Warden in $opt"
 rm -rf "$opt.new"
-mkdir -p "$(dirname "$opt")"
-cp -R "$app" "$opt.new"
+mkdir -p "$opt.new/bin"
+cp -R "$app" "$opt.new/app"
+# The same layout as the release bundle (bin/warden, app/, share/), with the node's own Java.
+cat > "$opt.new/bin/warden" <<LAUNCHER
+#!/bin/sh
+exec "$(command -v "$java")" -Xmx64m -XX:+UseSerialGC \$LODESTAR_JAVA_OPTS -jar "/opt/lodestar-warden/app/quarkus-run.jar" "\$@"
+LAUNCHER
+chmod 0755 "$opt.new/bin/warden"
 rm -rf "$opt"
 mv "$opt.new" "$opt"
 
@@ -89,7 +96,7 @@ install -D -m 0644 "$HERE/../systemd/lodestar-warden.rules" "$root/etc/polkit-1/
 if [[ -f "$state/identity.json" ]]; then
     say "this node is already enrolled ($state/identity.json); keeping its identity"
 else
-    "$java" -Dquarkus.config.locations="$config" -Dquarkus.log.level=WARN -jar "$opt/quarkus-run.jar" \
+    "$java" -Dquarkus.config.locations="$config" -Dquarkus.log.level=WARN -jar "$opt/app/quarkus-run.jar" \
         enroll --supervisor "$supervisor" --token "$token" --config "$config" \
         || die "enrollment failed (see the message above); nothing was started"
 fi

@@ -4,6 +4,9 @@ import io.lodestar.diagnostics.checks.certs.CaBundleCheck;
 import io.lodestar.diagnostics.checks.certs.IggyTlsCheck;
 import io.lodestar.diagnostics.checks.certs.SupervisorLinkCertCheck;
 import io.lodestar.diagnostics.checks.cpu.CpuIowaitCheck;
+import io.lodestar.diagnostics.checks.iggy.ClusterMembershipCheck;
+import io.lodestar.diagnostics.checks.iggy.ConnectorStatusCheck;
+import io.lodestar.diagnostics.checks.iggy.MessagesMovingCheck;
 import io.lodestar.diagnostics.checks.cpu.CpuLoadCheck;
 import io.lodestar.diagnostics.checks.cpu.CpuStealCheck;
 import io.lodestar.diagnostics.checks.cpu.CpuUsageCheck;
@@ -112,11 +115,14 @@ public final class CheckCatalog {
         f.put("runtime.iggy.process", () -> new RuntimeProcessCheck("runtime.iggy.process", "Iggy server process", HostContext::iggy));
         f.put("runtime.iggy.health", () -> new HealthEndpointCheck("runtime.iggy.health", "Iggy server ping", HostContext::iggy));
         f.put("runtime.iggy.config", IggyConfigCheck::new);
+        f.put("runtime.iggy.cluster", ClusterMembershipCheck::new);
+        f.put("runtime.iggy.messages", MessagesMovingCheck::new);
         f.put("runtime.connectors.process", () -> new RuntimeProcessCheck("runtime.connectors.process",
                 "Connectors runtime process", HostContext::connectors));
         f.put("runtime.connectors.health", () -> new HealthEndpointCheck("runtime.connectors.health",
                 "Connectors runtime health", HostContext::connectors));
         f.put("runtime.connectors.config", ConnectorsConfigCheck::new);
+        f.put("runtime.connectors.status", ConnectorStatusCheck::new);
         f.put("runtime.warden", WardenCheck::new);
         f.put("runtime.service_manager", ServiceManagerCheck::new);
         f.put("certs.iggy_tls", IggyTlsCheck::new);

@@ -18,10 +18,11 @@ import java.util.Optional;
  * @param cpuSampleWindow how long {@code cpu.usage} waits between two {@code /proc/stat}
  *                        readings; zero reports the average since boot from one reading
  * @param supervisorLink  null when running with no Supervisor
+ * @param iggyApi         what the runtimes' own APIs said (stats, cluster, connectors); null when not read
  */
 public record HostContext(HostReader host, HostProbe probe, Clock clock, String deploymentName, String nodeId,
                           IggySettings iggy, ConnectorsSettings connectors, WardenFacts warden,
-                          SupervisorLink supervisorLink, Duration cpuSampleWindow) {
+                          SupervisorLink supervisorLink, Duration cpuSampleWindow, IggyApiView iggyApi) {
 
     public static final Duration DEFAULT_CPU_SAMPLE_WINDOW = Duration.ofMillis(200);
 
@@ -56,7 +57,7 @@ public record HostContext(HostReader host, HostProbe probe, Clock clock, String 
     public Builder toBuilder() {
         return new Builder().host(host).probe(probe).clock(clock).deploymentName(deploymentName).nodeId(nodeId)
                 .iggy(iggy).connectors(connectors).warden(warden).supervisorLink(supervisorLink)
-                .cpuSampleWindow(cpuSampleWindow);
+                .cpuSampleWindow(cpuSampleWindow).iggyApi(iggyApi);
     }
 
     /** Defaults: the live host through {@code /} and OSHI, the system clock, the runtimes' default paths and ports. */
@@ -71,6 +72,7 @@ public record HostContext(HostReader host, HostProbe probe, Clock clock, String 
         private WardenFacts warden;
         private SupervisorLink supervisorLink;
         private Duration cpuSampleWindow = DEFAULT_CPU_SAMPLE_WINDOW;
+        private IggyApiView iggyApi;
 
         public Builder host(HostReader host) { this.host = host; return this; }
 
@@ -90,6 +92,8 @@ public record HostContext(HostReader host, HostProbe probe, Clock clock, String 
 
         public Builder supervisorLink(SupervisorLink link) { this.supervisorLink = link; return this; }
 
+        public Builder iggyApi(IggyApiView view) { this.iggyApi = view; return this; }
+
         public Builder cpuSampleWindow(Duration window) { this.cpuSampleWindow = window; return this; }
 
         /** Reads {@code IGGY_CONFIG_PATH}, {@code IGGY_SYSTEM_PATH}, {@code IGGY_CONNECTORS_CONFIG_PATH}. */
@@ -107,7 +111,7 @@ public record HostContext(HostReader host, HostProbe probe, Clock clock, String 
                     iggy != null ? iggy : IggySettings.defaults(),
                     connectors != null ? connectors : ConnectorsSettings.defaults(),
                     warden != null ? warden : new WardenFacts(DiagnosticsVersion.current(), clock.instant(), null),
-                    supervisorLink, cpuSampleWindow);
+                    supervisorLink, cpuSampleWindow, iggyApi);
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.lodestar.diagnostics;
 
+import io.lodestar.diagnostics.bundle.BundleAttachment;
 import io.lodestar.diagnostics.bundle.BundleWriter;
 import io.lodestar.diagnostics.report.Report;
 import io.lodestar.diagnostics.report.Reports;
@@ -26,6 +27,13 @@ public final class Snapshots {
     /** Writes {@code snapshot-<name>-<node_id>.zip} into {@code directory}. */
     public static Path writeBundle(HostContext context, SnapshotOptions options, Path directory) throws IOException {
         return new BundleWriter(options.bundle()).writeTo(directory, options.name(), context.nodeId(),
+                report(context, options), context.iggy().dataDir());
+    }
+
+    /** As {@link #writeBundle(HostContext, SnapshotOptions, Path)}, with files the caller adds (Iggy's own ZIP). */
+    public static Path writeBundle(HostContext context, SnapshotOptions options, Path directory,
+                                   List<BundleAttachment> attachments) throws IOException {
+        return new BundleWriter(options.bundle(), attachments).writeTo(directory, options.name(), context.nodeId(),
                 report(context, options), context.iggy().dataDir());
     }
 

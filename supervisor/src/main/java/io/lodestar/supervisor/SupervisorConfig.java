@@ -10,9 +10,18 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "supervisor")
 public interface SupervisorConfig {
 
-    /** This replica's id worker (0..1023); replicas sharing one database need distinct values. */
-    @WithDefault("0")
-    int idWorker();
+    /** This replica's lease in the database (its id worker and its heartbeat to the other replicas). */
+    Replica replica();
+
+    interface Replica {
+        /** How long a replica's lease lasts without a renewal; a replica silent this long is taken for dead. */
+        @WithDefault("10s")
+        Duration lease();
+
+        /** How often the lease is renewed; at most half of {@link #lease()}. */
+        @WithDefault("3s")
+        Duration renewInterval();
+    }
 
     /** How tasks reach the Wardens. */
     Dispatch dispatch();
@@ -88,5 +97,18 @@ public interface SupervisorConfig {
          * host the API was called on and the gRPC port.
          */
         Optional<String> advertisedAddress();
+
+        /**
+         * The Supervisor's URL as nodes reach it (https://sup.example.com), used in the one-line
+         * install command and by the installer to download the Warden; defaults to the URL the API
+         * was called on.
+         */
+        Optional<String> publicUrl();
+
+        /**
+         * The folder holding the Warden's release bundles (lodestar-warden-VERSION-linux-ARCH.tar.gz
+         * and its .sha256), served at /install; without it the installer's download answers 404.
+         */
+        Optional<String> bundleDir();
     }
 }

@@ -152,6 +152,11 @@ public class EnrollCommand {
         }
 
         @Override
+        public Optional<java.util.List<String>> addresses() {
+            return Optional.empty(); // enrollment dials the one address given; add others to the config file after
+        }
+
+        @Override
         public Optional<Path> tlsCaFile() {
             return caFile;
         }

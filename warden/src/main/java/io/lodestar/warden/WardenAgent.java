@@ -21,6 +21,10 @@ import io.lodestar.warden.link.TaskIntake;
 import io.lodestar.warden.logs.LogRequests;
 import io.lodestar.warden.metrics.HostMetricsReader;
 import io.lodestar.warden.metrics.RuntimeMetricsReader;
+import io.lodestar.warden.metrics.IggyViews;
+import io.lodestar.warden.runtime.ConfigFileReport;
+import io.lodestar.warden.runtime.SecretFile;
+import io.lodestar.warden.snapshot.IggyOwnSnapshot;
 import io.lodestar.warden.runtime.DriverRegistry;
 import io.lodestar.warden.runtime.HttpHealthProbe;
 import io.lodestar.warden.runtime.RuntimeDriver;
@@ -79,6 +83,7 @@ public class WardenAgent {
     private ScheduledExecutorService heartbeats;
     /** Reads and follows runtime logs for the Supervisor, off the heartbeat thread. */
     private ScheduledExecutorService logReaders;
+    private ScheduledExecutorService apiReader;
     private TaskLanes lanes;
     private FileTaskJournal journal;
     private Link link;
@@ -103,10 +108,13 @@ public class WardenAgent {
 
         journal = FileTaskJournal.open(config.stateDir().resolve(JOURNAL_FILE), JOURNAL_ACKNOWLEDGED_KEPT);
         lanes = new TaskLanes();
+        IggyViews iggyViews = new IggyViews(healthUrls(drivers), new SecretFile(config.runtimes().iggy().tokenFile()),
+                new SecretFile(config.runtimes().connectors().apiKeyFile()), clock);
         SnapshotHandler snapshots = new SnapshotHandler(
-                () -> NodeDiagnostics.context(config, identity.nodeId(), version, clock.instant()),
+                () -> NodeDiagnostics.context(config, identity.nodeId(), version, clock.instant())
+                        .iggyApi(iggyViews.diagnosticsView()),
                 new SnapshotUploader(channel, identity, SNAPSHOT_UPLOAD_TIMEOUT), config.stateDir().resolve("snapshots"),
-                Duration.ofSeconds(2));
+                Duration.ofSeconds(2), includeIggy -> IggyOwnSnapshot.attachments(iggyViews, includeIggy));
         TaskHandlers handlers = new TaskHandlers(List.of(
                 new RuntimeActionHandler(drivers, new Reconfiguration(configPaths())),
                 snapshots,
@@ -121,6 +129,12 @@ public class WardenAgent {
         });
         heartbeats.scheduleWithFixedDelay(() -> maintain(drivers, runtimeEvents), 0,
                 MAINTENANCE.toMillis(), TimeUnit.MILLISECONDS);
+        apiReader = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "warden-iggy-api");
+            thread.setDaemon(true);
+            return thread;
+        });
+        apiReader.scheduleWithFixedDelay(() -> readApis(iggyViews), 0, MAINTENANCE.toMillis(), TimeUnit.MILLISECONDS);
         logReaders = Executors.newScheduledThreadPool(2, runnable -> {
             Thread thread = new Thread(runnable, "warden-logs");
             thread.setDaemon(true);
@@ -129,8 +143,10 @@ public class WardenAgent {
         SystemInfo system = new SystemInfo();
         HostMetricsReader hostMetrics = new HostMetricsReader(system, config.runtimes().iggy().workingDir());
         RuntimeMetricsReader runtimeMetrics = new RuntimeMetricsReader(system);
+        ConfigFileReport configFiles = new ConfigFileReport(configPaths(), workingDirs());
         Session session = new Session(identity, version, host, journal, intake,
-                () -> runtimeMetrics.measure(drivers.statuses()), config.supervisor().welcomeTimeout(), heartbeats, clock,
+                () -> iggyViews.annotate(configFiles.annotate(runtimeMetrics.measure(drivers.statuses()))), config.supervisor().welcomeTimeout(),
+                heartbeats, clock,
                 new LogRequests(logFiles(drivers), logReaders), hostMetrics::read);
         Backoff backoff = new Backoff(config.reconnect().initial(), config.reconnect().max(), new Random());
         link = new Link(identity.nodeId(), supervisor, new ChannelLinkConnector(channel), session, backoff,
@@ -151,11 +167,34 @@ public class WardenAgent {
         }
     }
 
+    /** The runtimes' own APIs, read on a thread of their own so a slow runtime never delays a heartbeat. */
+    private static void readApis(IggyViews views) {
+        try {
+            views.refresh();
+        } catch (RuntimeException e) {
+            Log.errorf(e, "reading the runtimes' APIs failed"); // an exception would cancel the schedule
+        }
+    }
+
+    private Map<RuntimeName, String> healthUrls(DriverRegistry drivers) {
+        Map<RuntimeName, String> urls = new EnumMap<>(RuntimeName.class);
+        drivers.all().keySet().forEach(runtime -> urls.put(runtime, config.runtimes().of(runtime).healthUrl()));
+        return urls;
+    }
+
     /** The log file of every enabled runtime. */
     private Map<RuntimeName, Path> logFiles(DriverRegistry drivers) {
         Map<RuntimeName, Path> files = new EnumMap<>(RuntimeName.class);
         drivers.all().keySet().forEach(runtime -> files.put(runtime, config.runtimes().of(runtime).logFile()));
         return files;
+    }
+
+    private Map<RuntimeName, Path> workingDirs() {
+        Map<RuntimeName, Path> dirs = new EnumMap<>(RuntimeName.class);
+        for (RuntimeName runtime : RuntimeName.values()) {
+            dirs.put(runtime, config.runtimes().of(runtime).workingDir());
+        }
+        return dirs;
     }
 
     private Map<RuntimeName, Path> configPaths() {
@@ -188,6 +227,10 @@ public class WardenAgent {
         if (heartbeats != null) {
             heartbeats.shutdownNow();
             heartbeats = null;
+        }
+        if (apiReader != null) {
+            apiReader.shutdownNow();
+            apiReader = null;
         }
         if (logReaders != null) {
             logReaders.shutdownNow();

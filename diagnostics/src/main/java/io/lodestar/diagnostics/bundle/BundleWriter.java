@@ -27,9 +27,15 @@ public final class BundleWriter {
     static final int MAX_LISTED_SKIPS = 200;
 
     private final BundleOptions options;
+    private final List<BundleAttachment> attachments;
 
     public BundleWriter(BundleOptions options) {
+        this(options, List.of());
+    }
+
+    public BundleWriter(BundleOptions options, List<BundleAttachment> attachments) {
         this.options = options;
+        this.attachments = List.copyOf(attachments);
     }
 
     public static String fileName(String name, String nodeId) {
@@ -66,12 +72,20 @@ public final class BundleWriter {
                     notes.add("iggy data not bundled: " + dataDir + " is not a directory");
                 }
             }
+            attachments.forEach(attachment -> notes.add(attachment.note()));
             Report finalReport = report.withNotes(notes);
             try (ZipOutputStream zip = new ZipOutputStream(new NonClosingOutputStream(out))) {
                 text(zip, "report.html", new HtmlReportRenderer().render(finalReport));
                 text(zip, "results.json", new JsonReportRenderer().render(finalReport));
                 if (dataZip != null) {
                     stored(zip, "iggy-data.zip", dataZip);
+                }
+                for (BundleAttachment attachment : attachments) {
+                    if (attachment.content() != null) {
+                        zip.putNextEntry(new ZipEntry(attachment.name()));
+                        zip.write(attachment.content());
+                        zip.closeEntry();
+                    }
                 }
             }
             return finalReport;

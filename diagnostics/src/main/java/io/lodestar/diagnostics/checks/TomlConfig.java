@@ -23,7 +23,8 @@ public final class TomlConfig {
     /**
      * Every scalar value keyed by its dotted path ({@code http.tls.cert_file}), as text: strings
      * unquoted, numbers and booleans as TOML means them ({@code 10_000} is {@code 10000}). Inline
-     * tables are tables; values inside arrays, arrays of tables included, are left out.
+     * tables are tables. An array of tables is indexed ({@code cluster.nodes[0].replica_id}); an
+     * array of values is one value, its JSON text ({@code ["a","b"]}).
      */
     public static Map<String, String> values(String content) throws Invalid {
         JsonNode root;
@@ -45,6 +46,12 @@ public final class TomlConfig {
                 flatten(key + ".", value, into);
             } else if (value.isValueNode()) {
                 into.put(key, value.asText());
+            } else if (value.isArray() && !value.isEmpty() && value.get(0).isObject()) {
+                for (int i = 0; i < value.size(); i++) {
+                    flatten(key + "[" + i + "].", value.get(i), into);
+                }
+            } else if (value.isArray()) {
+                into.put(key, value.toString());
             }
         }
     }

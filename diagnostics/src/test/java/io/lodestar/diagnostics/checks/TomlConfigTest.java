@@ -225,10 +225,19 @@ class TomlConfigTest {
                 .containsEntry("system.path", "local_data")
                 .containsEntry("system.encryption.key", "")
                 .containsEntry("system.sharding.cpu_allocation", "numa:auto")
-                .doesNotContainKeys("http.cors.allowed_methods", "cluster.nodes.name", "cluster.nodes.ports.tcp");
+                .containsKey("http.cors.allowed_methods") // an array of values is one value, its JSON text
+                .doesNotContainKeys("cluster.nodes.name", "cluster.nodes.ports.tcp");
         assertThat(TomlConfig.values(CONNECTORS_RUNTIME)).containsEntry("connectors.config_dir", "connectors");
         assertThat(TomlConfig.values(CONNECTOR)).containsEntry("plugin_config.index", "version: 0.9\nindex_id: events\n")
                 .containsEntry("transforms.add_fields.enabled", "true").doesNotContainKey("streams.stream");
+    }
+
+    @Test
+    void anArrayOfTablesIsIndexed() throws Exception {
+        assertThat(TomlConfig.values("[[cluster.nodes]]\nname = \"a\"\nports = { tcp = 8090 }\n\n[[cluster.nodes]]\nname = \"b\"\n"
+                + "[http.cors]\nallowed_methods = [\"GET\", \"POST\"]\n"))
+                .containsEntry("cluster.nodes[0].name", "a").containsEntry("cluster.nodes[0].ports.tcp", "8090")
+                .containsEntry("cluster.nodes[1].name", "b").containsEntry("http.cors.allowed_methods", "[\"GET\",\"POST\"]");
     }
 
     @Test

@@ -51,8 +51,9 @@ public class ActivityResource {
         ActionSpec spec = ActionSpec.parse(action);
         long deployment = PathIds.parse(deploymentId, "deployment_id");
         Optional<List<Long>> nodes = body == null ? Optional.empty() : body.targets();
+        boolean force = body != null && body.forced();
         List<ActivityView> created = activities.trigger(caller.tenantId(), caller.authorId(), deployment, runtimeName,
-                spec, nodes, queueFlag(queue));
+                spec, nodes, queueFlag(queue), force);
         return Response.accepted(Map.of("items", created)).build();
     }
 

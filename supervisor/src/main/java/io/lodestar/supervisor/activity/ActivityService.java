@@ -70,6 +70,9 @@ public class ActivityService {
     Event<ActivityCreated> createdEvents;
 
     @Inject
+    Event<ReconfigureRequested> reconfigureRequests;
+
+    @Inject
     Ids ids;
 
     @Inject
@@ -85,10 +88,11 @@ public class ActivityService {
     /**
      * @param queue false: refuse (409) when a targeted node still processes an activity for this runtime,
      *     instead of letting the new one wait its turn on the node
+     * @param force a reconfigure goes ahead even when its plan finds dangerous keys
      */
     @Transactional
     public List<ActivityView> trigger(long tenantId, long authorId, long deploymentId, RuntimeName runtime,
-            ActionSpec action, Optional<List<Long>> requestedNodes, boolean queue) {
+            ActionSpec action, Optional<List<Long>> requestedNodes, boolean queue, boolean force) {
         requestedNodes.ifPresent(nodes -> limits.nodes(nodes.size(), "nodes"));
         Deployment deployment = deployments.get(tenantId, deploymentId);
         if (deployment.status == DeploymentStatus.KILLED) {
@@ -101,7 +105,8 @@ public class ActivityService {
         }
         OperationType job = OperationType.RUNTIME_ACTION;
         if (action.kind() == ActionSpec.Kind.RECONFIGURE) {
-            configs.forReconfigure(deploymentId, runtime, action.configId());
+            RuntimeConfig config = configs.forReconfigure(deploymentId, runtime, action.configId());
+            reconfigureRequests.fire(new ReconfigureRequested(deploymentId, targets, runtime, config, force));
             job = OperationType.CONFIG_ROLLOUT;
         }
         if (!queue) {

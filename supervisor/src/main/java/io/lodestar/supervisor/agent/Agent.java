@@ -32,10 +32,16 @@ public class Agent extends ScopedEntity {
     public long sessionEpoch;
     @Column(name = "last_seen_at")
     public Instant lastSeenAt;
+    /** The replica holding the node's stream (its lease's holder, V10); its lease lapsing takes the node offline. */
+    @Column(name = "held_by")
+    public String heldBy;
     /** Set by DELETE /agents/{id}: the node's secret is refused from then on, by every replica. */
     @Column(name = "revoked_at")
     public Instant revokedAt;
     /** Its node's runtime state in its deployment (starting … stopped), or null when it never had one. */
     @Column(name = "runtime_state")
     public String runtimeState;
+    /** What differs between the runtimes' config files on the node and the versions Lodestar applied; null when nothing does. */
+    @Column(name = "config_drift")
+    public String configDrift;
 }

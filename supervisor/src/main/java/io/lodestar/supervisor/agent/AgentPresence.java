@@ -12,6 +12,7 @@ import jakarta.transaction.Transactional;
 
 import io.lodestar.protocol.v1.Hello;
 import io.lodestar.supervisor.common.DomainException;
+import io.lodestar.supervisor.common.WorkerIdLease;
 import io.lodestar.supervisor.tenancy.Secrets;
 import io.quarkus.logging.Log;
 
@@ -24,6 +25,9 @@ public class AgentPresence {
 
     @Inject
     Event<AgentPresenceChanged> presenceEvents;
+
+    @Inject
+    WorkerIdLease replica;
 
     /**
      * Authenticates a Warden's Hello and opens a new session for it: bumps the node's session epoch
@@ -49,6 +53,7 @@ public class AgentPresence {
             presenceEvents.fire(new AgentPresenceChanged(agent.id, true, "Its Warden connected."));
         }
         agent.state = AgentState.ONLINE;
+        agent.heldBy = replica.holder();
         return agent.sessionEpoch;
     }
 
@@ -76,6 +81,36 @@ public class AgentPresence {
             Agent.update("lastSeenAt = ?1 where id = ?2 and sessionEpoch = ?3 and (lastSeenAt is null or lastSeenAt < ?1)",
                     node.at(), node.nodeId(), node.epoch());
         }
+    }
+
+    /**
+     * Marks offline, on behalf of any replica, the online nodes whose holder is gone: its lease in
+     * {@code supervisor_replicas} lapsed (it died or lost the database), or the node's {@code last_seen_at} is
+     * older than {@code silentBefore} (its holder stopped checkpointing it). Their epoch moves on, so a holder
+     * that comes back finds its streams fenced and closes them ({@code SessionFence}); the Wardens reconnect
+     * wherever they can. Their open tasks then meet the dispatch deadline as any offline node's do. Returns
+     * the nodes marked offline.
+     */
+    @Transactional
+    public List<Long> takeOfflineOrphans(Instant silentBefore) {
+        String orphaned = "state = 'ONLINE' and (held_by is null or last_seen_at < ?1 or not exists (select 1 from"
+                + " supervisor_replicas r where r.holder = agents.held_by and r.lease_until > current_timestamp))";
+        @SuppressWarnings("unchecked")
+        List<Number> ids = Agent.getEntityManager().createNativeQuery("select id from agents where " + orphaned)
+                .setParameter(1, silentBefore).getResultList();
+        List<Long> offline = new java.util.ArrayList<>();
+        for (Number id : ids) {
+            // Re-checked under the row lock: the node may have reconnected to a live replica meanwhile.
+            int changed = Agent.getEntityManager().createNativeQuery("update agents set state = 'OFFLINE',"
+                    + " session_epoch = session_epoch + 1 where id = ?2 and " + orphaned)
+                    .setParameter(1, silentBefore).setParameter(2, id.longValue()).executeUpdate();
+            if (changed == 1) {
+                offline.add(id.longValue());
+                Log.infof("Node %d is offline: the Supervisor replica holding its stream stopped renewing its lease"
+                        + " or stopped hearing it", id.longValue());
+            }
+        }
+        return offline;
     }
 
     /** Marks the node offline, unless a newer session has taken over meanwhile. */

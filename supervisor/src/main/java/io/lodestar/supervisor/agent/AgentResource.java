@@ -20,7 +20,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
-import io.lodestar.supervisor.SupervisorConfig;
 import io.lodestar.supervisor.common.Page;
 import io.lodestar.supervisor.common.PageParams;
 import io.lodestar.supervisor.common.PathIds;
@@ -46,10 +45,7 @@ public class AgentResource {
     AgentRevocation revocations;
 
     @Inject
-    SupervisorConfig config;
-
-    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "quarkus.grpc.server.port", defaultValue = "9000")
-    int grpcPort;
+    InstallAddresses addresses;
 
     public record EnrollmentView(String token, @JsonProperty("expires_at") String expiresAt,
             @JsonProperty("install_command") String installCommand) {
@@ -62,9 +58,8 @@ public class AgentResource {
     public Response createEnrollment(@RequestBody(required = false) @Valid NewEnrollmentRequest body, @Context UriInfo uri) {
         Optional<Long> environment = body == null ? Optional.empty() : body.environment();
         EnrollmentService.IssuedToken issued = enrollments.issue(caller.tenantId(), caller.authorId(), environment);
-        String address = config.enrollment().advertisedAddress().orElse(uri.getBaseUri().getHost() + ":" + grpcPort);
-        // Run from a Lodestar checkout or release on the node; docs/operating/warden.md says what it does.
-        String command = "sudo deploy/install/install-warden.sh --supervisor " + address + " --token " + issued.token();
+        // One line for the node: it fetches GET /install/warden.sh (docs/operating/warden.md says what it does).
+        String command = addresses.installCommand(uri.getBaseUri(), issued.token());
         return Response.status(201).entity(new EnrollmentView(issued.token(), Times.format(issued.expiresAt()), command)).build();
     }
 

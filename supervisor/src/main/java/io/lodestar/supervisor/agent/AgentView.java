@@ -13,6 +13,7 @@ public record AgentView(
         String hostname,
         String state,
         @JsonProperty("runtime_state") String runtimeState,
+        @JsonProperty("config_drift") String configDrift,
         @JsonProperty("warden_version") String wardenVersion,
         String os,
         String arch,
@@ -23,7 +24,7 @@ public record AgentView(
 
     public static AgentView of(Agent agent) {
         return new AgentView(agent.id, agent.tenantId, agent.divisionId, agent.environmentId, agent.hostname,
-                agent.state.wireName(), agent.runtimeState, agent.wardenVersion, agent.os, agent.arch, agent.cpuCount, agent.memoryBytes,
+                agent.state.wireName(), agent.runtimeState, agent.configDrift, agent.wardenVersion, agent.os, agent.arch, agent.cpuCount, agent.memoryBytes,
                 Times.format(agent.lastSeenAt), Times.format(agent.createdAt));
     }
 }

@@ -10,6 +10,11 @@ public abstract class DomainException extends RuntimeException {
         super(detail);
     }
 
+    /** Members the problem document carries beside its standard ones (RFC 9457 extension members); none by default. */
+    public java.util.Map<String, Object> extensions() {
+        return java.util.Map.of();
+    }
+
     /** The caller sent something that cannot be done as asked (400). */
     public static class Invalid extends DomainException {
         public Invalid(String detail) {

@@ -20,7 +20,18 @@ public class ProblemMappers {
     public Response domain(DomainException error, UriInfo uri) {
         int status = ProblemStatusMap.statusOf(error);
         Log.debugf("%d on %s: %s", status, uri.getPath(), error.getMessage());
-        return Problem.of(status, error.getMessage(), uri.getPath()).toResponse();
+        Problem problem = Problem.of(status, error.getMessage(), uri.getPath());
+        if (error.extensions().isEmpty()) {
+            return problem.toResponse();
+        }
+        java.util.Map<String, Object> document = new java.util.LinkedHashMap<>();
+        document.put("type", problem.type());
+        document.put("title", problem.title());
+        document.put("status", problem.status());
+        document.put("detail", problem.detail());
+        document.put("instance", problem.instance());
+        document.putAll(error.extensions());
+        return Response.status(status).type(Problem.MEDIA_TYPE).entity(document).build();
     }
 
     /** A body that is not JSON, or whose fields are not of their type: 400 naming the field. */

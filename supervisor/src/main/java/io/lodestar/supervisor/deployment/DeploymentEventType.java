@@ -29,7 +29,12 @@ public enum DeploymentEventType {
     /** A node's runtimes were stopped. */
     NODE_STOPPED,
     /** The deployment was deleted (status killed). */
-    KILLED;
+    KILLED,
+    /**
+     * A node's runtime config file stopped matching the version Lodestar applied there (edited by hand), or
+     * matches again; the message says which.
+     */
+    CONFIG_DRIFT;
 
     public String wireName() {
         return name().toLowerCase();

@@ -4,6 +4,7 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
+import io.lodestar.supervisor.agent.Agent;
 import io.lodestar.supervisor.common.Times;
 import io.lodestar.supervisor.placement.Deployment;
 
@@ -19,11 +20,20 @@ public record DeploymentView(
         @JsonProperty("agent_ids") List<Long> agentIds,
         @JsonProperty("created_at") String createdAt,
         @JsonProperty("updated_at") String updatedAt,
-        @JsonProperty("ended_at") String endedAt) {
+        @JsonProperty("ended_at") String endedAt,
+        @JsonProperty("config_drift") List<NodeDrift> configDrift) {
+
+    /** A node whose config file is not the version Lodestar applied there. */
+    public record NodeDrift(@JsonProperty("node_id") long nodeId, String drift) {
+    }
 
     public static DeploymentView of(Deployment deployment, List<Long> agentIds) {
+        List<NodeDrift> drift = agentIds.isEmpty() ? List.of()
+                : Agent.<Agent>list("id in ?1 and configDrift is not null order by id", agentIds).stream()
+                        .map(agent -> new NodeDrift(agent.id, agent.configDrift)).toList();
         return new DeploymentView(deployment.id, deployment.tenantId, deployment.divisionId, deployment.environmentId,
                 deployment.name, deployment.status.wireName(), agentIds.size(), agentIds,
-                Times.format(deployment.createdAt), Times.format(deployment.updatedAt), Times.format(deployment.endedAt));
+                Times.format(deployment.createdAt), Times.format(deployment.updatedAt), Times.format(deployment.endedAt),
+                drift);
     }
 }

@@ -1,7 +1,10 @@
 package io.lodestar.supervisor.dispatch;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -22,6 +25,10 @@ import io.quarkus.scheduler.Scheduled;
 public class DispatchSweeper {
 
     private static final int BATCH = 500;
+    private static final int MAX_REPUSH_INTERVALS = 30;
+
+    /** Touched only by the sweep, which never runs twice at once. */
+    private Map<Long, Repush> repushed = new HashMap<>();
 
     @Inject
     SupervisorConfig config;
@@ -65,10 +72,28 @@ public class DispatchSweeper {
         }
     }
 
+    /**
+     * Pending tasks of nodes held here that are at least one sweep interval old: a push after commit or a
+     * wake-up normally delivered them already, so each is re-pushed at most once per its own back-off
+     * (one interval, then doubling up to {@link #MAX_REPUSH_INTERVALS}), not on every sweep.
+     */
     private void repushUnaccepted(Instant now) {
-        Instant before = now.minus(config.dispatch().sweepInterval().multipliedBy(2));
-        for (Task task : tasks.unaccepted(sessions.connectedNodes(), before, BATCH)) {
+        Duration interval = config.dispatch().sweepInterval();
+        Map<Long, Repush> next = new HashMap<>();
+        for (Task task : tasks.unaccepted(sessions.connectedNodes(), now.minus(interval), BATCH)) {
+            Repush last = repushed.get(task.id);
+            if (last != null && now.isBefore(last.due())) {
+                next.put(task.id, last);
+                continue;
+            }
+            int intervals = last == null ? 1 : Math.min(last.intervals() * 2, MAX_REPUSH_INTERVALS);
             sessions.push(task.nodeId, TaskMessages.toProto(task));
+            next.put(task.id, new Repush(now.plus(interval.multipliedBy(intervals)), intervals));
         }
+        repushed = next; // tasks no longer pending drop out
+    }
+
+    /** When a task may be re-pushed again, and the back-off (in sweep intervals) that set it. */
+    private record Repush(Instant due, int intervals) {
     }
 }

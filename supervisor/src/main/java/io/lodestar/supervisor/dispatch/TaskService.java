@@ -54,6 +54,9 @@ public class TaskService {
     @Inject
     Clock clock;
 
+    @Inject
+    TaskWakeups wakeups;
+
     /** What to tell the Warden after an update was handled. */
     public enum UpdateOutcome {
         /** Committed (or already known): acknowledge it so the Warden stops re-sending. */
@@ -90,6 +93,7 @@ public class TaskService {
             return task;
         }
         pushAfterCommit(task);
+        wakeups.announce(task);
         return task;
     }
 

@@ -21,6 +21,8 @@ import io.lodestar.supervisor.SupervisorConfig;
 import io.lodestar.supervisor.agent.AgentPresence;
 import io.lodestar.supervisor.agent.EnrollmentService;
 import io.lodestar.supervisor.agent.RuntimeEventLog;
+import io.lodestar.supervisor.iggy.DriftMonitor;
+import io.lodestar.supervisor.iggy.NodeConfigReports;
 import io.lodestar.supervisor.common.DomainException;
 import io.lodestar.supervisor.common.LogContext;
 import io.lodestar.supervisor.dispatch.LinkSessions;
@@ -73,6 +75,12 @@ public class WardenLinkService extends WardenLinkGrpc.WardenLinkImplBase {
     @Inject
     RuntimeEventLog runtimeEvents;
 
+    @Inject
+    NodeConfigReports configReports;
+
+    @Inject
+    DriftMonitor drift;
+
     @Override
     @Blocking
     public void enroll(EnrollRequest request, StreamObserver<EnrollResponse> response) {
@@ -117,6 +125,10 @@ public class WardenLinkService extends WardenLinkGrpc.WardenLinkImplBase {
             if (message.hasHeartbeat() && current != null) {
                 current.heartbeat(clock.instant()); // in memory only: a write per heartbeat is what overloads a store
                 metrics.offer(current.nodeId(), message.getHeartbeat());
+                if (!configReports.offer(current.nodeId(), message.getHeartbeat(), clock.instant()).isEmpty()) {
+                    long nodeId = current.nodeId();
+                    inbox.execute(() -> checkDrift(nodeId)); // only when a file changed: a database read then
+                }
                 return;
             }
             if (message.hasLogChunk() && current != null) {
@@ -124,6 +136,14 @@ public class WardenLinkService extends WardenLinkGrpc.WardenLinkImplBase {
                 return;
             }
             inbox.execute(() -> handle(message));
+        }
+
+        private void checkDrift(long nodeId) {
+            try (LogContext.Scope node = LogContext.put(LogContext.NODE_ID, nodeId)) {
+                drift.check(nodeId);
+            } catch (RuntimeException e) {
+                Log.warnf(e, "Could not check node %d for config drift", nodeId);
+            }
         }
 
         private void handle(WardenMessage message) {

@@ -30,11 +30,18 @@ public class DeploymentMetrics {
     @Inject
     Clock clock;
 
+    @Inject
+    MetricsRecorder recorder;
+
     public record View(@JsonProperty("deployment_id") long deploymentId, String window,
             @JsonProperty("step_seconds") long stepSeconds, List<NodeMetrics> items) {
     }
 
-    public record NodeMetrics(@JsonProperty("node_id") long nodeId, Latest latest, List<HostPoint> history) {
+    /**
+     * @param iggy Iggy's own view from the node's newest heartbeat (the server's figures, cluster, connectors);
+     *        null when its Warden has not reported since this Supervisor started
+     */
+    public record NodeMetrics(@JsonProperty("node_id") long nodeId, Latest latest, IggyNodeView iggy, List<HostPoint> history) {
     }
 
     /** The newest stored point; null members when the node never reported them. */
@@ -70,7 +77,7 @@ public class DeploymentMetrics {
             List<RuntimePoint> runtimes = latestRuntimes.getOrDefault(node, List.of());
             Latest latest = host == null && runtimes.isEmpty() ? null
                     : new Latest(host == null ? null : host.at(), host == null ? null : withoutAt(host), runtimes);
-            items.add(new NodeMetrics(node, latest, history.getOrDefault(node, List.of())));
+            items.add(new NodeMetrics(node, latest, recorder.iggy(node), history.getOrDefault(node, List.of())));
         }
         return new View(deploymentId, window.text(), step, items);
     }

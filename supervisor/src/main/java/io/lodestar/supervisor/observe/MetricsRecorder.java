@@ -32,12 +32,20 @@ public class MetricsRecorder {
     Clock clock;
 
     private final Map<Long, Heartbeat> latest = new ConcurrentHashMap<>();
+    /** Iggy's own view from each node's newest heartbeat: kept, not flushed (only the latest is shown). */
+    private final Map<Long, IggyNodeView> iggy = new ConcurrentHashMap<>();
 
     /** Called on the gRPC thread for every heartbeat; never blocks. */
     public void offer(long nodeId, Heartbeat heartbeat) {
         if (heartbeat.hasHostMetrics() || heartbeat.getRuntimesCount() > 0) {
             latest.put(nodeId, heartbeat);
         }
+        IggyNodeView.of(heartbeat).ifPresent(view -> iggy.put(nodeId, view));
+    }
+
+    /** What the node's runtimes last said about themselves, if its Warden reported since this Supervisor started. */
+    public IggyNodeView iggy(long nodeId) {
+        return iggy.get(nodeId);
     }
 
     @Scheduled(every = "${supervisor.observe.metrics-interval:60s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)

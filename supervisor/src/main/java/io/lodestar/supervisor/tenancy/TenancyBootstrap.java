@@ -21,7 +21,8 @@ import io.quarkus.runtime.StartupEvent;
  * API key holding every permission, {@code operator} included: the default tenant is the operator's.
  * The key is taken from configuration, or generated and printed once. A database from before the
  * {@code operator} permission existed, or whose operator keys were all revoked or expired, has it granted
- * to the operator tenant's oldest usable managing key at start.
+ * to the operator tenant's oldest usable managing key at start. Replicas sharing a database run this one
+ * at a time, under a row lock.
  */
 @ApplicationScoped
 public class TenancyBootstrap {
@@ -42,6 +43,10 @@ public class TenancyBootstrap {
 
     @Transactional
     void onStart(@Observes StartupEvent event) {
+        // Replicas starting together on an empty database take turns here: the second waits for the
+        // first's commit and then finds its tenant and key (V10's supervisor_locks row).
+        Tenant.getEntityManager().createNativeQuery("select name from supervisor_locks where name = 'bootstrap' for update")
+                .getResultList();
         if (Tenant.count() == 0) {
             createDefaultTenant();
         }

@@ -26,11 +26,12 @@ public final class SupervisorLayers {
             List.of("dispatch", "placement"),
             List.of("operation", "config", "snapshot"),
             List.of("activity"),
+            List.of("iggy"),
             List.of("deployment"),
             List.of("observe"),
             List.of("events"),
             List.of("webhook"),
-            List.of("link"));
+            List.of("link", "console"));
 
     private SupervisorLayers() {
     }

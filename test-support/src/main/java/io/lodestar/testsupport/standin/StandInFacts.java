@@ -77,8 +77,12 @@ public record StandInFacts(RuntimeName runtime, String binaryName, String defaul
         return runtime.configPathVariable();
     }
 
-    /** The environment variable overriding {@code [section] key}. */
+    /**
+     * The environment variable overriding {@code [section] key}; nested sections join with
+     * underscores too ({@code [http.metrics] enabled} is {@code IGGY_HTTP_METRICS_ENABLED}), as
+     * {@code core/server/src/args.rs} documents: "underscores separate the nested keys".
+     */
     public String envKey(String section, String key) {
-        return (envPrefix + section + "_" + key).toUpperCase(Locale.ROOT);
+        return (envPrefix + section.replace('.', '_') + "_" + key).toUpperCase(Locale.ROOT);
     }
 }

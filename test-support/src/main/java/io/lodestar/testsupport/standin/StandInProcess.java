@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -242,6 +243,8 @@ public final class StandInProcess implements AutoCloseable {
         private Path outputFile;
         private List<String> command;
         private boolean freePorts = true;
+        private final List<String> arguments = new ArrayList<>();
+        private java.util.OptionalInt replicaId = java.util.OptionalInt.empty();
 
         private Builder(StandInFacts facts) {
             this.facts = facts;
@@ -307,6 +310,18 @@ public final class StandInProcess implements AutoCloseable {
             return knob("reject_config", "1");
         }
 
+        /** Appends {@code --replica-id N}, the flag that tells a cluster node which roster entry it is. */
+        public Builder replicaId(int id) {
+            this.replicaId = java.util.OptionalInt.of(id);
+            return argument("--replica-id").argument(Integer.toString(id));
+        }
+
+        /** Appends a command-line argument after the runtime word ({@code --with-default-root-credentials}). */
+        public Builder argument(String argument) {
+            arguments.add(argument);
+            return this;
+        }
+
         /** Keeps the built-in default ports (8090, 3000, …) instead of free ones. */
         public Builder wellKnownPorts() {
             this.freePorts = false;
@@ -337,7 +352,9 @@ public final class StandInProcess implements AutoCloseable {
                     assignFreePorts(dir);
                 }
                 Path output = outputFile != null ? outputFile : dir.resolve("standin-" + facts.runtime().wireName() + ".out");
-                ProcessBuilder builder = new ProcessBuilder(command != null ? command : StandInCommand.of(facts.runtime()))
+                List<String> fullCommand = new ArrayList<>(command != null ? command : StandInCommand.of(facts.runtime()));
+                fullCommand.addAll(arguments);
+                ProcessBuilder builder = new ProcessBuilder(fullCommand)
                         .directory(dir.toFile())
                         .redirectErrorStream(true)
                         .redirectOutput(ProcessBuilder.Redirect.appendTo(output.toFile()));
@@ -347,7 +364,7 @@ public final class StandInProcess implements AutoCloseable {
                 RuntimeConfig config = null;
                 String configError = null;
                 try {
-                    config = RuntimeConfig.load(facts.runtime(), dir, env);
+                    config = RuntimeConfig.load(facts.runtime(), dir, env, replicaId);
                 } catch (InvalidConfigException e) {
                     configError = e.getMessage();
                 }

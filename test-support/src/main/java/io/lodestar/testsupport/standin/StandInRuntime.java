@@ -5,6 +5,8 @@ import io.lodestar.testsupport.standin.config.InvalidConfigException;
 import io.lodestar.testsupport.standin.config.Knobs;
 import io.lodestar.testsupport.standin.config.RuntimeConfig;
 import io.lodestar.testsupport.standin.server.DataDirectory;
+import io.lodestar.testsupport.standin.server.HttpEndpoints;
+import io.lodestar.testsupport.standin.server.Superblock;
 import io.lodestar.testsupport.standin.server.Listeners;
 import io.lodestar.testsupport.standin.server.RuntimeLog;
 import io.lodestar.testsupport.standin.server.Signals;
@@ -21,8 +23,9 @@ import java.util.stream.Collectors;
  * same ports, answers the same liveness probe, writes its data directory and stops on the same
  * signals, so a Warden can supervise it as it would the real runtime.
  *
- * <p>Exit codes: 0 after a graceful stop, 1 on an invalid config or a simulated crash, 2 on a
- * usage error.
+ * <p>Exit codes: 0 after a graceful stop, 1 on an invalid config, a refused boot (a superblock
+ * that belongs to another cluster name, replica or roster size) or a simulated crash, 2 on a
+ * usage error (an unknown runtime or a {@code --replica-id} that is not 0-255).
  */
 public final class StandInRuntime {
 
@@ -31,17 +34,17 @@ public final class StandInRuntime {
 
     private final StandInFacts facts;
     private final RuntimeLog log;
-    private final List<String> ignoredArgs;
+    private final StartArguments args;
     private final long pid = ProcessHandle.current().pid();
     private final Instant startedAt = Instant.now();
     private volatile RuntimeConfig config;
     private volatile boolean stopping;
     private volatile Listeners listeners;
 
-    private StandInRuntime(StandInFacts facts, RuntimeLog log, List<String> ignoredArgs) {
+    private StandInRuntime(StandInFacts facts, RuntimeLog log, StartArguments args) {
         this.facts = facts;
         this.log = log;
-        this.ignoredArgs = ignoredArgs;
+        this.args = args;
     }
 
     public static void main(String[] args) {
@@ -57,13 +60,22 @@ public final class StandInRuntime {
             System.exit(2);
             return;
         }
+        StartArguments startArguments;
+        try {
+            startArguments = StartArguments.parse(List.of(args).subList(1, args.length));
+        } catch (IllegalArgumentException e) {
+            System.err.println("error: " + e.getMessage() + "\n" + USAGE);
+            System.exit(2);
+            return;
+        }
         RuntimeLog log = new RuntimeLog(facts.binaryName());
-        StandInRuntime runtime = new StandInRuntime(facts, log, List.of(args).subList(1, args.length));
+        StandInRuntime runtime = new StandInRuntime(facts, log, startArguments);
         // before the config is read (Jackson takes a while to load), so an early SIGTERM still drains
         Signals.onTermination(runtime::drain,
                 signal -> log.warn("Received " + signal + " again, ignoring it: already shutting down."));
         try {
-            runtime.config = RuntimeConfig.load(facts.runtime(), Path.of("").toAbsolutePath(), System.getenv());
+            runtime.config = RuntimeConfig.load(facts.runtime(), Path.of("").toAbsolutePath(), System.getenv(),
+                    startArguments.replicaId());
             runtime.run();
         } catch (InvalidConfigException e) {
             log.error("invalid configuration: " + e.getMessage());
@@ -92,7 +104,19 @@ public final class StandInRuntime {
                 : "Configuration file " + config.configFile() + " not found, using the built-in defaults.");
         log.info("Data directory: " + data.root());
         // the real server's --fresh deletes the data directory: leave a trace a test can look for
-        ignoredArgs.forEach(arg -> log.warn("Ignoring command-line argument " + arg + "."));
+        args.ignored().forEach(arg -> log.warn("Ignoring command-line argument " + arg + "."));
+        HttpEndpoints http;
+        if (facts.runtime() == RuntimeName.IGGY) {
+            Superblock.verifyOrCreate(data.root(), config.cluster());
+            if (config.cluster().enabled()) {
+                log.info("Cluster '" + config.cluster().name() + "': this is replica " + config.cluster().replicaId()
+                        + " of " + config.cluster().replicaCount() + ".");
+            }
+            data.writeCurrentConfig(config.configFile(), config.configFileFound());
+            http = HttpEndpoints.server(config, System.getenv(), args.withDefaultRootCredentials(), log, startedAt, pid);
+        } else {
+            http = HttpEndpoints.connectors(config, startedAt, pid);
+        }
         if (knobs.crashOnStart()) {
             crash("simulated crash on start");
         }
@@ -100,7 +124,7 @@ public final class StandInRuntime {
         if (stopping) {
             return;
         }
-        listeners = Listeners.bind(config, log, startedAt, pid);
+        listeners = Listeners.bind(config, log, http);
         long startCount = data.recordStart(pid, startedAt, config.configFile(), listeners.bound());
         log.info(facts.runningMessage() + " (start " + startCount + ")");
         if (!knobs.crashAfter().isZero()) {

@@ -57,6 +57,13 @@ public interface WardenConfig {
         @WithDefault("9000")
         int port();
 
+        /**
+         * Several Supervisors sharing one database: the gRPC {@code host:port} of each, comma separated
+         * (a host name may resolve to several addresses). The Warden dials them in an order of its own
+         * and moves to the next at once when one does not answer. Replaces {@code host} and {@code port}.
+         */
+        Optional<List<String>> addresses();
+
         /** Whether the link uses TLS. */
         @WithDefault("false")
         boolean tls();
@@ -142,6 +149,14 @@ public interface WardenConfig {
         @Override
         @WithDefault("iggy-server.service")
         String unit();
+
+        /**
+         * A file holding a personal access token of the Iggy server (one line, mode 0600, like the
+         * identity file), sent as {@code Authorization: Bearer} to read the server's own view:
+         * {@code /stats}, {@code /metrics}, {@code /cluster/metadata} and {@code POST /snapshot}.
+         * Unset: the Warden reports what it could not see. The token is never logged.
+         */
+        Optional<Path> tokenFile();
     }
 
     /** The {@code connectors} runtime: the defaults of {@link RuntimeConfig} for {@code iggy-connectors}. */
@@ -174,6 +189,13 @@ public interface WardenConfig {
         @Override
         @WithDefault("iggy-connectors.service")
         String unit();
+
+        /**
+         * A file holding the connectors runtime's {@code [http] api_key} (mode 0600), sent as the
+         * {@code api-key} header to read {@code /stats}, {@code /sinks} and {@code /sources}. Unset: the
+         * requests go without it, which works when the runtime's {@code api_key} is empty.
+         */
+        Optional<Path> apiKeyFile();
     }
 
     /** How the Warden runs one runtime as a child process. */

@@ -1,6 +1,7 @@
 package io.lodestar.warden.link;
 
 import io.grpc.ManagedChannel;
+import io.grpc.NameResolverRegistry;
 import io.grpc.netty.GrpcSslContexts;
 import io.grpc.netty.NettyChannelBuilder;
 import io.lodestar.warden.config.WardenConfig;
@@ -8,23 +9,44 @@ import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLException;
 
-/** Builds the gRPC channel to the Supervisor; it reconnects by itself when a call needs it. */
+/**
+ * Builds the gRPC channel to the Supervisor (or to any of several, {@link SupervisorAddresses}); it
+ * reconnects by itself when a call needs it.
+ */
 public final class Channels {
 
     private static final Duration KEEPALIVE_TIMEOUT = Duration.ofSeconds(20);
+    /** Each Warden dials the addresses in an order of its own, so Wardens spread over the replicas. */
+    private static final Map<String, ?> SHUFFLED_PICK_FIRST = Map.of("loadBalancingConfig",
+            List.of(Map.of("pick_first", Map.of("shuffleAddressList", true))));
+
+    static {
+        NameResolverRegistry.getDefaultRegistry().register(new SupervisorAddresses());
+    }
 
     private Channels() {
     }
 
+    /** Where the Supervisor is (every address, when there are several), for messages. */
     public static String address(WardenConfig.Supervisor config) {
-        return config.host() + ":" + config.port();
+        return String.join(",", addresses(config));
+    }
+
+    private static List<String> addresses(WardenConfig.Supervisor config) {
+        List<String> listed = config.addresses().orElse(List.of()).stream().map(String::strip).filter(a -> !a.isEmpty()).toList();
+        return listed.isEmpty() ? List.of(config.host() + ":" + config.port()) : listed;
     }
 
     public static ManagedChannel build(WardenConfig.Supervisor config, String wardenVersion) {
-        NettyChannelBuilder builder = NettyChannelBuilder.forAddress(config.host(), config.port())
+        List<String> addresses = addresses(config);
+        addresses.forEach(SupervisorAddresses::unresolved); // a bad entry fails at start, naming the setting
+        NettyChannelBuilder builder = NettyChannelBuilder.forTarget(SupervisorAddresses.target(addresses))
+                .defaultServiceConfig(SHUFFLED_PICK_FIRST)
                 .userAgent("lodestar-warden/" + wardenVersion)
                 .keepAliveTime(config.keepaliveTime().toMillis(), TimeUnit.MILLISECONDS)
                 .keepAliveTimeout(KEEPALIVE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);

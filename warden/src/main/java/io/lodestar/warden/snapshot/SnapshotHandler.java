@@ -22,7 +22,10 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.Set;
 import java.util.function.Supplier;
+import java.util.List;
+import java.util.function.Function;
 import java.util.stream.Stream;
+import io.lodestar.diagnostics.bundle.BundleAttachment;
 
 /**
  * Takes a snapshot: runs every check with the diagnostics module, writes the bundle to a temporary file
@@ -39,12 +42,20 @@ public final class SnapshotHandler implements TaskHandler {
     private final SnapshotUploader uploader;
     private final Path workDir;
     private final Duration retryDelay;
+    private final Function<Boolean, List<BundleAttachment>> attachments;
+
+    public SnapshotHandler(Supplier<HostContext.Builder> contexts, SnapshotUploader uploader, Path workDir, Duration retryDelay) {
+        this(contexts, uploader, workDir, retryDelay, includeIggy -> List.of());
+    }
 
     /**
      * @param contexts what the checks know about this node (runtimes' paths, the Warden's facts)
      * @param workDir  where bundles are written before they are uploaded (deleted afterwards)
+     * @param attachments files added beside the report, given whether the request includes Iggy (its own ZIP)
      */
-    public SnapshotHandler(Supplier<HostContext.Builder> contexts, SnapshotUploader uploader, Path workDir, Duration retryDelay) {
+    public SnapshotHandler(Supplier<HostContext.Builder> contexts, SnapshotUploader uploader, Path workDir, Duration retryDelay,
+            Function<Boolean, List<BundleAttachment>> attachments) {
+        this.attachments = attachments;
         this.contexts = contexts;
         this.uploader = uploader;
         this.workDir = workDir;
@@ -71,7 +82,7 @@ public final class SnapshotHandler implements TaskHandler {
             HostContext context = contexts.get().deploymentName(request.getDeploymentName()).build();
             SnapshotOptions options = new SnapshotOptions(request.getName(), request.getRedactSecrets(),
                     request.getIncludeIggy(), BundleOptions.DEFAULT_MAX_DATA_BYTES, CatalogRunner.DEFAULT_TIMEOUT);
-            Path bundle = Snapshots.writeBundle(context, options, dir);
+            Path bundle = Snapshots.writeBundle(context, options, dir, attachments.apply(request.getIncludeIggy()));
             Log.infof("snapshot %s written (%d bytes); uploading", request.getName(), Files.size(bundle));
             return upload(task.getTaskId(), bundle);
         } catch (IOException | RuntimeException e) {

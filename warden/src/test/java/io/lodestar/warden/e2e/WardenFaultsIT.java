@@ -30,7 +30,7 @@ import io.restassured.specification.RequestSpecification;
  * Faults with real processes: a real Supervisor, real Warden processes and stand-in runtimes (the
  * local Lodestar). After each fault every activity ends completed or rejected with a true message,
  * no runtime is restarted twice for one activity (the stand-in counts its starts) and nothing stays
- * processing. Also: the installer enrolls a node with the token the API hands out.
+ * processing. Also: the developer's installer (from a checkout) enrolls a node with the token the API hands out.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WardenFaultsIT {
@@ -71,8 +71,7 @@ class WardenFaultsIT {
     void theInstallerEnrollsTheNodeWritesItsConfigAndEnablesTheUnit() throws IOException, InterruptedException {
         JsonPath enrollment = api().post("/agents/enrollments").then().statusCode(201).extract().jsonPath();
         String token = enrollment.getString("token");
-        assertThat(enrollment.getString("install_command")).startsWith("sudo deploy/install/install-warden.sh --supervisor ")
-                .endsWith(" --token " + token);
+        assertThat(enrollment.getString("install_command")).endsWith("/install/warden.sh | sudo sh -s -- --token " + token);
         Path root = Files.createTempDirectory("warden-install");
         Path systemctlState = root.resolve("systemctl");
 
@@ -87,7 +86,8 @@ class WardenFaultsIT {
                 .contains("warden.state-dir=" + root.resolve("var/lib/lodestar-warden"),
                         "warden.supervisor.host=127.0.0.1", "warden.supervisor.port=" + lodestar.grpcPort(),
                         "warden.supervisor.tls=false");
-        assertThat(root.resolve("opt/lodestar-warden/quarkus-run.jar")).exists();
+        assertThat(root.resolve("opt/lodestar-warden/app/quarkus-run.jar")).exists();
+        assertThat(root.resolve("opt/lodestar-warden/bin/warden")).isExecutable();
         assertThat(root.resolve("etc/systemd/system/lodestar-warden.service")).exists();
         assertThat(root.resolve("etc/polkit-1/rules.d/50-lodestar-warden.rules")).exists();
         assertThat(Files.readAllLines(systemctlState.resolve("calls.log")))

@@ -3,6 +3,7 @@ package io.lodestar.testsupport.standin.config;
 import io.lodestar.testsupport.standin.StandInFacts;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -24,15 +25,17 @@ public final class ConfigSource {
     private final Path configFile;
     private final boolean fileFound;
     private final Map<String, Map<String, String>> file;
+    private final Map<String, List<Map<String, String>>> tableArrays;
     private final Map<String, String> env;
 
     private ConfigSource(StandInFacts facts, Path workingDir, Path configFile, boolean fileFound,
-                         Map<String, Map<String, String>> file, Map<String, String> env) {
+                         TomlFile.Contents contents, Map<String, String> env) {
         this.facts = facts;
         this.workingDir = workingDir;
         this.configFile = configFile;
         this.fileFound = fileFound;
-        this.file = file;
+        this.file = contents.sections();
+        this.tableArrays = contents.tableArrays();
         this.env = env;
     }
 
@@ -46,7 +49,7 @@ public final class ConfigSource {
         String relative = configured == null || configured.isBlank() ? facts.defaultConfigPath() : configured;
         Path configFile = workingDir.resolve(relative).normalize();
         if (!Files.exists(configFile)) {
-            return new ConfigSource(facts, workingDir, configFile, false, Map.of(), Map.copyOf(env));
+            return new ConfigSource(facts, workingDir, configFile, false, TomlFile.Contents.EMPTY, Map.copyOf(env));
         }
         if (!Files.isRegularFile(configFile) || !Files.isReadable(configFile)) {
             throw new InvalidConfigException("config file " + configFile + " is not a readable file");
@@ -57,6 +60,11 @@ public final class ConfigSource {
     /** {@code [section] key}, from the environment first, then the file. */
     public Optional<Setting> setting(String section, String key) {
         return lookup(facts.envKey(section, key), section, key);
+    }
+
+    /** An array of tables such as {@code [[cluster.nodes]]}, from the file only; empty when absent. */
+    public List<Map<String, String>> tableArray(String name) {
+        return tableArrays.getOrDefault(name, List.of());
     }
 
     /** A stand-in knob: {@code STANDIN_<KEY>} first, then {@code [standin] key}. */

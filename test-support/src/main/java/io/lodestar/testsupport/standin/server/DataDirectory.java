@@ -85,6 +85,19 @@ public final class DataDirectory {
         return startCount;
     }
 
+    /**
+     * Writes what the server runs with to {@code <system.path>/runtime/current_config.toml}, as Iggy
+     * does at start (its snapshot's {@code server_config} reads that file, snapshot.rs:227-230).
+     * The stand-in copies the config file; on built-in defaults it says so.
+     */
+    public void writeCurrentConfig(Path configFile, boolean found) throws IOException {
+        Path runtime = root.resolve("runtime");
+        Files.createDirectories(runtime);
+        String text = found ? Files.readString(configFile, StandardCharsets.UTF_8)
+                : "# no config file at " + configFile + ": built-in defaults\n";
+        Files.writeString(runtime.resolve("current_config.toml"), text, StandardCharsets.UTF_8);
+    }
+
     private long previousStartCount() {
         try {
             for (String line : Files.readAllLines(stateFile(), StandardCharsets.UTF_8)) {

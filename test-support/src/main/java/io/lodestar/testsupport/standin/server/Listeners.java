@@ -8,7 +8,6 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,7 +21,7 @@ public final class Listeners implements Closeable {
     }
 
     /** Binds every enabled listener, logging each; on failure closes what was bound and throws. */
-    public static Listeners bind(RuntimeConfig config, RuntimeLog log, Instant startedAt, long pid)
+    public static Listeners bind(RuntimeConfig config, RuntimeLog log, HttpEndpoints http)
             throws InvalidConfigException {
         Listeners listeners = new Listeners();
         try {
@@ -31,7 +30,7 @@ public final class Listeners implements Closeable {
                     log.info(listener.spec().label() + " is disabled.");
                     continue;
                 }
-                listeners.open(listener, config, startedAt, pid);
+                listeners.open(listener, http);
                 log.info(listener.spec().label() + " has started on: " + listener.address());
             }
         } catch (InvalidConfigException e) {
@@ -41,7 +40,7 @@ public final class Listeners implements Closeable {
         return listeners;
     }
 
-    private void open(ListenerConfig listener, RuntimeConfig config, Instant startedAt, long pid)
+    private void open(ListenerConfig listener, HttpEndpoints http)
             throws InvalidConfigException {
         InetSocketAddress address;
         try {
@@ -56,7 +55,7 @@ public final class Listeners implements Closeable {
                 case UDP -> open.add(new DatagramSocket(address));
                 case HTTP -> {
                     HttpServer server = HttpServer.create(address, 50);
-                    server.createContext("/", new HttpEndpoints(config.facts(), config.knobs().failHealth(), startedAt, pid));
+                    server.createContext("/", http);
                     server.start();
                     open.add(() -> server.stop(0));
                 }

@@ -1,0 +1,303 @@
+// Deployments: the list, and one deployment's page (nodes × runtimes, actions, activities, configs, snapshots).
+import { all, del, get, post } from './api.js';
+import { badge, bytes, confirmAction, h, problem, section, table, when } from './ui.js';
+import { poll, session } from './state.js';
+import { sideBySide } from './diff.js';
+import { readEntry } from './zip.js';
+
+const RUNTIMES = ['iggy', 'connectors'];
+
+export async function deploymentsPage(view) {
+  const holder = h('div');
+  view.replaceChildren(h('h1', {}, 'Deployments'), holder);
+  await poll(async () => {
+    const deployments = await all('/deployments');
+    holder.replaceChildren(table('deployments', [
+      { label: 'Name', value: (d) => h('a', { href: `#/deployments/${d.id}` }, d.name), text: (d) => d.name },
+      { label: 'Id', value: (d) => h('code', {}, d.id) },
+      { label: 'Status', value: (d) => badge(d.status), text: (d) => d.status },
+      { label: 'Nodes', value: (d) => d.agent_ids.length },
+      { label: 'Replicas', value: (d) => d.replicas },
+      { label: 'Updated', value: (d) => when(d.updated_at), text: (d) => d.updated_at },
+    ], deployments, { empty: 'No deployment yet: create one with POST /deployments (docs/api/agents-and-deployments.md).' }));
+  }, 5000);
+}
+
+export async function deploymentPage(view, id, tab) {
+  const deployment = await get(`/deployments/${id}`);
+  const tabs = [['overview', 'Nodes and activities'], ['configs', 'Configs'], ['snapshots', 'Snapshots']];
+  const body = h('div');
+  view.replaceChildren(
+    h('p', {}, h('a', { href: '#/deployments' }, 'Deployments'), ' / ', deployment.name),
+    h('h1', {}, deployment.name, ' ', badge(deployment.status)),
+    h('p', { class: 'hint' }, `Deployment ${deployment.id}, ${deployment.agent_ids.length} nodes, created ${deployment.created_at}.`),
+    h('nav', { class: 'tabs', 'aria-label': 'Deployment' }, tabs.map(([key, label]) =>
+      h('a', { href: `#/deployments/${id}/${key}`, 'aria-current': key === tab ? 'page' : null }, label))),
+    body);
+  if (tab === 'configs') return configsTab(body, deployment);
+  if (tab === 'snapshots') return snapshotsTab(body, deployment);
+  return overviewTab(body, deployment);
+}
+
+// ---- nodes × runtimes, actions, activities --------------------------------------------------------
+
+const ACTIONS = {
+  start: 'starts the runtime with its configured command and reports success once its health URL answers; where it already runs, nothing changes.',
+  stop: 'sends SIGTERM, then SIGKILL after the grace period; clients connected to these nodes lose their connection.',
+  restart: 'stops the runtime (SIGTERM, then SIGKILL after the grace period) and starts it again; clients reconnect once it answers its health URL.',
+};
+
+async function overviewTab(body, deployment) {
+  const manage = session.can('deployment:manage');
+  const selected = new Set();
+  let agents = new Map(), activities = [], lastSeen = '';
+  const grid = h('div'), timeline = h('div'), events = h('div'), status = h('div', { 'aria-live': 'polite' });
+  const hostname = (nodeId) => agents.get(nodeId)?.hostname ?? nodeId;
+
+  const act = async (runtime, action) => {
+    const nodes = selected.size ? [...selected] : deployment.agent_ids;
+    const ok = await confirmAction(`${action[0].toUpperCase()}${action.slice(1)} ${runtime} on ${nodes.length} node${nodes.length > 1 ? 's' : ''}?`,
+      h('div', {},
+        h('p', {}, `On each node this ${ACTIONS[action]}`),
+        h('ul', {}, nodes.map((n) => h('li', {}, `${hostname(n)} (${n})`))),
+        h('p', { class: 'hint' }, 'All named nodes at once; on a node still busy with an action for this runtime, it waits its turn. '
+          + 'Rollouts (batches, pauses, cancel) are not available yet.')),
+      `${action[0].toUpperCase()}${action.slice(1)} ${runtime}`, { danger: action !== 'start' });
+    if (!ok) return;
+    try {
+      const answer = await post(`/deployments/${deployment.id}/activities/${runtime}/${action}`,
+        selected.size ? { nodes } : {});
+      status.replaceChildren(h('p', {}, `${answer.items.length} ${action} activit${answer.items.length > 1 ? 'ies' : 'y'} started; progress below.`));
+      await refresh();
+    } catch (error) {
+      status.replaceChildren(problem(error));
+    }
+  };
+
+  const drawGrid = () => {
+    const latest = new Map();
+    for (const a of activities) {
+      const key = `${a.node_id}/${a.runtime}`;
+      if (!latest.has(key)) latest.set(key, a);
+    }
+    const rows = deployment.agent_ids.map((nodeId) => ({ nodeId, agent: agents.get(nodeId) }));
+    const columns = [
+      ...(manage ? [{ label: 'Select', value: (r) => h('input', { type: 'checkbox', 'aria-label': `select ${hostname(r.nodeId)}`,
+        'data-node': r.nodeId, checked: selected.has(r.nodeId),
+        onchange: (e) => { e.target.checked ? selected.add(r.nodeId) : selected.delete(r.nodeId); } }), text: () => '' }] : []),
+      { label: 'Node', value: (r) => h('span', {}, r.agent?.hostname ?? '', ' ', h('code', { class: 'hint' }, r.nodeId)),
+        text: (r) => `${r.agent?.hostname ?? ''} ${r.nodeId}`.trim() },
+      { label: 'Link', value: (r) => badge(r.agent?.state), text: (r) => r.agent?.state ?? '' },
+      { label: 'Runtimes', value: (r) => badge(r.agent?.runtime_state), text: (r) => r.agent?.runtime_state ?? '' },
+      ...RUNTIMES.map((runtime) => ({
+        label: runtime,
+        value: (r) => { const a = latest.get(`${r.nodeId}/${runtime}`); return a ? h('span', {}, `${a.action} `, badge(a.status)) : '—'; },
+        text: (r) => { const a = latest.get(`${r.nodeId}/${runtime}`); return a ? `${a.action} ${a.status}` : ''; },
+      })),
+      { label: 'Drift', value: (r) => r.agent?.config_drift ?? 'none' },
+    ];
+    grid.replaceChildren(table('nodes', columns, rows));
+  };
+
+  const drawTimeline = () => timeline.replaceChildren(table('activities', [
+    { label: 'When', value: (a) => when(a.created_at), text: (a) => a.created_at },
+    { label: 'Node', value: (a) => hostname(a.node_id) },
+    { label: 'Runtime', value: (a) => a.runtime },
+    { label: 'Action', value: (a) => a.action },
+    { label: 'Status', value: (a) => badge(a.status), text: (a) => a.status },
+    { label: 'Message', value: (a) => a.message ?? '' },
+  ], activities.slice(0, 20), { empty: 'No activity yet.' }));
+
+  const refresh = async () => {
+    if (session.can('agent:read')) {
+      const list = await all('/agents');
+      agents = new Map(list.filter((a) => deployment.agent_ids.includes(a.id)).map((a) => [a.id, a]));
+    }
+    activities = (await get(`/deployments/${deployment.id}/activities?results=100`)).items;
+    const recent = (await get(`/deployments/${deployment.id}/events?results=10`)).items;
+    // redraw only what changed, so a poll never takes focus or a half-made click from the person
+    const seen = JSON.stringify([[...agents.values()].map((a) => [a.state, a.runtime_state, a.config_drift]), activities, recent]);
+    if (seen === lastSeen) return;
+    lastSeen = seen;
+    drawGrid();
+    drawTimeline();
+    events.replaceChildren(table('events', [
+      { label: 'When', value: (e) => when(e.created_at), text: (e) => e.created_at },
+      { label: 'Event', value: (e) => e.event_type },
+      { label: 'Node', value: (e) => (e.node_id ? hostname(e.node_id) : '') },
+      { label: 'Message', value: (e) => e.message ?? '' },
+    ], recent, { empty: 'No event yet.' }));
+  };
+
+  const actions = manage ? h('div', { class: 'actions', role: 'group', 'aria-label': 'Runtime actions' },
+    h('p', { class: 'hint' }, 'Select nodes in the grid, or none for every node.'),
+    RUNTIMES.flatMap((runtime) => Object.keys(ACTIONS).map((action) => h('button', {
+      type: 'button', 'data-action': `${runtime}:${action}`, onclick: () => act(runtime, action),
+    }, `${action[0].toUpperCase()}${action.slice(1)} ${runtime}`)))) : null;
+  body.replaceChildren(section('Nodes × runtimes', actions, status, grid),
+    section('Activities', h('p', { class: 'hint' }, 'Refreshed every 2 seconds.'), timeline),
+    section('Lifecycle events', events));
+  await poll(refresh, 2000);
+}
+
+// ---- configs: versions, diff, create, apply -------------------------------------------------------
+
+async function configsTab(body, deployment) {
+  const base = `/deployments/${deployment.id}/configs`;
+  const manage = session.can('deployment:manage');
+  const list = h('div'), diff = h('div'), created = h('div', { 'aria-live': 'polite' });
+  const left = h('select', { id: 'diff-left', 'aria-label': 'older version' });
+  const right = h('select', { id: 'diff-right', 'aria-label': 'newer version' });
+
+  const showDiff = async () => {
+    if (!left.value || !right.value) return;
+    try {
+      const [a, b] = await Promise.all([get(`${base}/${left.value}`), get(`${base}/${right.value}`)]);
+      const rows = sideBySide(a.content, b.content);
+      const changed = rows.filter((r) => r.kind !== 'same').length;
+      const cell = (side) => side ? [h('td', { class: 'no' }, side.no), h('td', {}, h('code', {}, side.text))] : [h('td', { class: 'no' }), h('td')];
+      diff.replaceChildren(h('p', {}, changed ? `${changed} line${changed > 1 ? 's' : ''} differ.` : 'The two versions are identical.'),
+        h('table', { class: 'diff', 'data-table': 'diff' },
+          h('thead', {}, h('tr', {}, h('th', { colspan: 2 }, `${a.name} (${a.id})`), h('th', { colspan: 2 }, `${b.name} (${b.id})`))),
+          h('tbody', {}, rows.map((r) => h('tr', { class: r.kind }, cell(r.left), cell(r.right))))));
+    } catch (error) {
+      diff.replaceChildren(problem(error));
+    }
+  };
+
+  const apply = async (config) => {
+    let plan = null;
+    try { plan = await post(`${base}/${config.id}/plan`, {}); } catch (error) { plan = { error }; }
+    const nodes = plan.nodes ?? [];
+    const ok = await confirmAction(`Apply ${config.name} to ${config.runtime}?`, h('div', {},
+      h('p', {}, `Each node writes the file, restarts ${config.runtime} and rolls back if it does not come back healthy.`),
+      plan.error ? problem(plan.error) : h('ul', {}, nodes.map((n) => h('li', {},
+        `${n.node_id}: ${(n.changes ?? []).length} setting(s) change`,
+        (n.dangerous ?? []).length ? h('strong', {}, ` — refused without force: ${n.dangerous.map((d) => `${d.key} (${d.reason})`).join('; ')}`) : null)))),
+    `Apply to ${deployment.agent_ids.length} nodes`, { danger: true });
+    if (!ok) return;
+    try {
+      const answer = await post(`/deployments/${deployment.id}/activities/${config.runtime}/reconfigure:${config.id}`, {});
+      created.replaceChildren(h('p', {}, `${answer.items.length} reconfigure activities started; see Nodes and activities.`));
+    } catch (error) {
+      created.replaceChildren(problem(error));
+    }
+  };
+
+  const load = async () => {
+    const configs = await all(base);
+    const options = configs.map((c) => h('option', { value: c.id }, `${c.name} · ${c.runtime} · ${c.created_at}`));
+    left.replaceChildren(...options.map((o) => o.cloneNode(true)));
+    right.replaceChildren(...options);
+    if (configs.length > 1) left.value = configs[1].id;
+    list.replaceChildren(table('configs', [
+      { label: 'Name', value: (c) => c.name },
+      { label: 'Id', value: (c) => h('code', {}, c.id) },
+      { label: 'Runtime', value: (c) => c.runtime },
+      { label: 'SHA-256', value: (c) => h('code', { title: c.checksum }, c.checksum.slice(0, 12)), text: (c) => c.checksum },
+      { label: 'Created', value: (c) => when(c.created_at), text: (c) => c.created_at },
+      ...(manage ? [{ label: 'Apply', value: (c) => h('button', { type: 'button', 'data-apply': c.id, onclick: () => apply(c) }, 'Apply…'), text: () => '' }] : []),
+    ], configs, { empty: 'No config version yet.' }));
+  };
+
+  const form = manage ? configForm(base, created, load) : null;
+  body.replaceChildren(
+    section('Versions', list),
+    section('Compare two versions', h('div', { class: 'filters' }, h('label', {}, 'Older ', left), h('label', {}, 'Newer ', right),
+      h('button', { type: 'button', id: 'diff-show', onclick: showDiff }, 'Show differences')), diff),
+    form ? section('New version', form, created) : null);
+  await load();
+}
+
+function configForm(base, created, reload) {
+  const runtime = h('select', { id: 'config-runtime' }, RUNTIMES.map((r) => h('option', { value: r }, r)));
+  const name = h('input', { id: 'config-name', required: true, maxlength: 200 });
+  const content = h('textarea', { id: 'config-content', rows: 12, cols: 80, spellcheck: 'false', required: true });
+  return h('form', { class: 'stacked', onsubmit: async (event) => {
+    event.preventDefault();
+    content.removeAttribute('aria-invalid');
+    try {
+      const config = await post(base, { runtime: runtime.value, name: name.value, content: content.value });
+      created.replaceChildren(h('p', {}, `Created ${config.name} (${config.id}).`));
+      await reload();
+    } catch (error) {
+      created.replaceChildren(problem(error));
+      const at = /line (\d+), column (\d+)/.exec(error.detail ?? '');
+      if (at) { // put the caret where the TOML parser stopped
+        const lines = content.value.split('\n');
+        const offset = lines.slice(0, Number(at[1]) - 1).reduce((sum, line) => sum + line.length + 1, 0) + Number(at[2]) - 1;
+        content.setAttribute('aria-invalid', 'true');
+        content.focus();
+        content.setSelectionRange(offset, offset + 1);
+      }
+    }
+  } },
+  h('label', {}, 'Runtime ', runtime), h('label', {}, 'Name ', name),
+  h('label', { for: 'config-content' }, 'TOML content'), content,
+  h('button', { type: 'submit', class: 'primary' }, 'Create version'));
+}
+
+// ---- snapshots ------------------------------------------------------------------------------------
+
+async function snapshotsTab(body, deployment) {
+  const base = `/deployments/${deployment.id}/snapshots`;
+  const manage = session.can('deployment:manage');
+  const list = h('div'), report = h('div'), status = h('div', { 'aria-live': 'polite' });
+  let agents = new Map();
+  if (session.can('agent:read')) agents = new Map((await all('/agents')).map((a) => [a.id, a.hostname]));
+
+  const openReport = async (snapshot) => {
+    report.replaceChildren(h('p', {}, 'Opening the report…'));
+    try {
+      const { url } = await get(`${base}/${snapshot.id}/download`);
+      const archive = await (await fetch(url, { credentials: 'omit' })).arrayBuffer();
+      const html = await readEntry(archive, 'report.html');
+      // sandboxed: the report's own markup, no script, no access to the console
+      report.replaceChildren(h('h3', {}, `Report of ${agents.get(snapshot.node_id) ?? snapshot.node_id}, ${snapshot.name}`),
+        h('iframe', { class: 'report', sandbox: '', title: 'Snapshot report', srcdoc: html }));
+    } catch (error) {
+      report.replaceChildren(problem(error));
+    }
+  };
+  const download = async (snapshot) => {
+    try { location.href = (await get(`${base}/${snapshot.id}/download`)).url; } catch (error) { status.replaceChildren(problem(error)); }
+  };
+  const remove = async (snapshot) => {
+    if (!await confirmAction('Delete this snapshot?', `The archive of ${agents.get(snapshot.node_id) ?? snapshot.node_id} (${snapshot.name}) is deleted for good.`, 'Delete', { danger: true })) return;
+    try { await del(`${base}/${snapshot.id}`); await load(); } catch (error) { status.replaceChildren(problem(error)); }
+  };
+
+  let lastSeen = '';
+  const load = async () => {
+    const snapshots = await all(base);
+    const seen = JSON.stringify(snapshots);
+    if (seen === lastSeen) return;
+    lastSeen = seen;
+    list.replaceChildren(table('snapshots', [
+      { label: 'Name', value: (s) => s.name },
+      { label: 'Node', value: (s) => agents.get(s.node_id) ?? s.node_id },
+      { label: 'Status', value: (s) => badge(s.status), text: (s) => s.status },
+      { label: 'Size', value: (s) => bytes(s.size_bytes), text: (s) => s.size_bytes ?? '' },
+      { label: 'Created', value: (s) => when(s.created_at), text: (s) => s.created_at },
+      { label: 'Message', value: (s) => s.message ?? '' },
+      { label: 'Open', text: () => '', value: (s) => s.status === 'completed' ? h('span', {},
+        h('button', { type: 'button', 'data-report': s.id, onclick: () => openReport(s) }, 'Report'), ' ',
+        h('button', { type: 'button', class: 'quiet', onclick: () => download(s) }, 'Download'),
+        manage ? h('button', { type: 'button', class: 'quiet', onclick: () => remove(s) }, 'Delete') : null) : '' },
+    ], snapshots, { empty: 'No snapshot yet.' }));
+  };
+
+  const redact = h('input', { type: 'checkbox', id: 'snap-redact', checked: true });
+  const iggy = h('input', { type: 'checkbox', id: 'snap-iggy', checked: true });
+  const form = manage ? h('form', { class: 'filters', onsubmit: async (event) => {
+    event.preventDefault();
+    try {
+      await post(base, { redact_secrets: redact.checked, include_iggy: iggy.checked });
+      status.replaceChildren(h('p', {}, 'Snapshot started on every node; progress below.'));
+      await load();
+    } catch (error) { status.replaceChildren(problem(error)); }
+  } }, h('label', {}, redact, ' Redact secrets'), h('label', {}, iggy, " Include Iggy's data and diagnostic ZIP"),
+  h('button', { type: 'submit', id: 'snap-create', class: 'primary' }, 'Take snapshot')) : null;
+  body.replaceChildren(form ? section('New snapshot', form, status) : status, section('Snapshots', list), report);
+  await poll(load, 2000);
+}

@@ -1,0 +1,273 @@
+package io.lodestar.warden.e2e;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * The web console in Debian's headless Chromium against a local Lodestar of three nodes: sign in, restart
+ * iggy on one node and watch it complete without reloading, diff two configs, open a snapshot's report,
+ * export a table, sign out; a read-only key sees no action button and its forged write is refused. Takes
+ * the screenshots in docs/images and prints the deployment page's first load and bytes.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ConsoleIT {
+
+    static final String CHROMIUM = "/usr/bin/chromium";
+    static final String CHROMEDRIVER = "/usr/bin/chromedriver";
+
+    private static LocalLodestar lodestar;
+    private static ChromeDriver browser;
+    private static Path downloads;
+    private static String readOnlyKey;
+
+    @BeforeAll
+    static void up() throws Exception {
+        Assumptions.assumeTrue(new File(CHROMIUM).canExecute() && new File(CHROMEDRIVER).canExecute(),
+                "Chromium not installed: apt-get install -y chromium chromium-driver (CI installs them)");
+        Path temp = Files.createTempDirectory("lodestar-console-it");
+        lodestar = new LocalLodestar(temp.resolve("state"), 18680, 19680, 24700, "-Dsupervisor.dispatch.deadline=20s");
+        lodestar.up();
+        readOnlyKey = api().body(Map.of("name", "viewer", "permissions", List.of("deployment:read", "agent:read")))
+                .post("/api-keys").then().statusCode(201).extract().path("key");
+        downloads = Files.createDirectories(temp.resolve("downloads"));
+        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER);
+        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM).addArguments("--headless=new", "--no-sandbox",
+                "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--no-first-run", "--user-data-dir=" + Files.createDirectories(temp.resolve("profile")));
+        options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(),
+                "download.prompt_for_download", false));
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER))
+                .usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+        browser.manage().window().setSize(new Dimension(1280, 860));
+    }
+
+    @AfterAll
+    static void down() throws IOException, InterruptedException {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (lodestar != null) {
+            lodestar.down();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void signInShowsTheFleetAndExportsIt() throws IOException {
+        signIn(lodestar.apiKey());
+        waitFor("table[data-table=fleet] tbody tr:nth-child(3)");
+        await().atMost(Duration.ofSeconds(30)).until(() -> css("table[data-table=fleet]").getText().split("online", -1).length > 3);
+        assertThat(browser.executeScript("return localStorage.length + sessionStorage.length + document.cookie.length"))
+                .as("the key and the session stay out of the page's reach").isEqualTo(0L);
+        screenshot("console-fleet.png");
+        css("button[data-export=csv]").click();
+        Path csv = downloads.resolve("fleet.csv");
+        await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(csv));
+        List<String> lines = Files.readAllLines(csv);
+        assertThat(lines).hasSize(4);
+        assertThat(lines.get(0)).startsWith("Node,Id,Link");
+        assertThat(String.join("\n", lines)).contains(String.valueOf(lodestar.nodeIds().get(0)));
+        css("button[data-export=json]").click();
+        await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(downloads.resolve("fleet.json")));
+        // ids written as the exact numbers the API sent, not rounded by JavaScript
+        assertThat(Files.readString(downloads.resolve("fleet.json"))).contains("\"id\": " + lodestar.nodeIds().get(0));
+    }
+
+    @Test
+    @Order(2)
+    void theDeploymentPageLoadsWithinASecondAndRestartsIggyOnOneNodeLive() throws Exception {
+        browser.executeCdpCommand("Network.clearBrowserCache", Map.of());
+        browser.get("about:blank"); // a new document: from /console/#/fleet, the next URL would only change the hash
+        long start = System.nanoTime();
+        browser.get(lodestar.url() + "/console/#/deployments/" + lodestar.deploymentId());
+        Object rendered = browser.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                const ready = () => document.querySelector('table[data-table=nodes] tbody tr') && document.querySelector('table[data-table=activities], section p.empty');
+                if (ready()) return done(performance.now());
+                new MutationObserver((m, o) => { if (ready()) { o.disconnect(); done(performance.now()); } })
+                    .observe(document.body, { childList: true, subtree: true });""");
+        long wall = (System.nanoTime() - start) / 1_000_000;
+        @SuppressWarnings("unchecked")
+        Map<String, Object> bytes = (Map<String, Object>) browser.executeScript("""
+                const entries = [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')];
+                const sum = (f) => entries.filter(f).reduce((s, e) => s + e.transferSize, 0);
+                return { all: sum(() => true), assets: sum((e) => e.name.includes('/console/')), api: sum((e) => !e.name.includes('/console/')),
+                         requests: entries.length, decoded: entries.filter((e) => e.name.includes('/console/')).reduce((s, e) => s + e.decodedBodySize, 0) };""");
+        System.out.printf("CONSOLE deployment page, cold cache, loopback: rendered at %.0f ms after navigation start (%d ms wall in the test);"
+                + " %s requests, %s bytes transferred (console files %s, gzip; %s decoded; API %s)%n",
+                ((Number) rendered).doubleValue(), wall, bytes.get("requests"), bytes.get("all"), bytes.get("assets"),
+                bytes.get("decoded"), bytes.get("api"));
+        // The 1 s target is a benchmark figure (docs/benchmarks.md), printed, not asserted: a loaded CI
+        // machine would fail it for reasons that are not the console's.
+        System.out.println("CONSOLE first-load target 1000 ms: " + (((Number) rendered).doubleValue() <= 1000 ? "met" : "MISSED"));
+
+        long node = lodestar.nodeIds().get(0);
+        long startsBefore = lodestar.iggyStartCount(1);
+        long otherStartsBefore = lodestar.iggyStartCount(2);
+        waitFor("input[data-node='" + node + "']").click();
+        css("button[data-action='iggy:restart']").click();
+        WebElement dialog = waitFor("dialog[open]");
+        assertThat(dialog.getText()).contains("Restart iggy on 1 node", String.valueOf(node), "SIGTERM");
+        css("dialog[open] button[data-confirm]").click();
+        await().atMost(Duration.ofSeconds(60)).until(() -> {
+            String first = css("table[data-table=activities] tbody tr").getText();
+            return first.contains("restart") && first.contains("completed");
+        });
+        assertThat(lodestar.iggyStartCount(1)).isGreaterThan(startsBefore);
+        assertThat(lodestar.iggyStartCount(2)).as("the other nodes were not touched").isEqualTo(otherStartsBefore);
+        screenshot("console-deployment.png");
+    }
+
+    @Test
+    @Order(3)
+    void configsShowTomlErrorsWhereTheyAreAndDiffTwoVersions() throws IOException {
+        browser.get(lodestar.url() + "/console/#/deployments/" + lodestar.deploymentId() + "/configs");
+        createConfig("typo", "[http]\nenabled = true\naddress = 127.0.0.1:3000\n");
+        WebElement problem = waitFor("p.problem");
+        assertThat(problem.getText()).contains("line 3, column");
+        assertThat(css("#config-content").getAttribute("aria-invalid")).isEqualTo("true");
+        createConfig("small-segments", "[system.segment]\nsize = \"1 GiB\"\n\n[http]\nenabled = true\n");
+        await().atMost(Duration.ofSeconds(10)).until(() -> css("#config-content").getAttribute("aria-invalid") == null
+                && browser.findElements(By.cssSelector("table[data-table=configs] tbody tr")).size() == 1);
+        createConfig("bigger-segments", "[system.segment]\nsize = \"2 GiB\"\n\n[http]\nenabled = true\n");
+        await().atMost(Duration.ofSeconds(10)).until(() -> browser.findElements(By.cssSelector("table[data-table=configs] tbody tr")).size() == 2);
+        css("#diff-show").click();
+        WebElement changed = waitFor("table.diff tr.changed");
+        assertThat(changed.getText()).contains("size = \"1 GiB\"", "size = \"2 GiB\"");
+        assertThat(browser.findElements(By.cssSelector("table.diff tr.changed"))).hasSize(1);
+        browser.executeScript("document.querySelector('#diff-show').scrollIntoView()");
+        screenshot("console-configs.png");
+    }
+
+    @Test
+    @Order(4)
+    void aSnapshotIsTakenAndItsReportOpensInPlace() throws IOException {
+        browser.get(lodestar.url() + "/console/#/deployments/" + lodestar.deploymentId() + "/snapshots");
+        waitFor("#snap-iggy").click(); // leave Iggy's data out: quicker, and the other option stays on
+        css("#snap-create").click();
+        await().atMost(Duration.ofSeconds(120)).until(() ->
+                browser.findElements(By.cssSelector("button[data-report]")).size() == 3);
+        css("button[data-report]").click();
+        WebElement frame = waitFor("iframe.report");
+        assertThat(frame.getAttribute("sandbox")).isEmpty();
+        browser.switchTo().frame(frame);
+        await().atMost(Duration.ofSeconds(10)).until(() -> browser.findElement(By.tagName("body")).getText().length() > 100);
+        String report = browser.findElement(By.tagName("body")).getText();
+        browser.switchTo().defaultContent();
+        assertThat(report).containsIgnoringCase("check");
+        browser.executeScript("document.querySelector('iframe.report').scrollIntoView()");
+        screenshot("console-snapshot-report.png");
+    }
+
+    @Test
+    @Order(5)
+    void operationsAuditAndKeysPages() throws IOException {
+        browser.get(lodestar.url() + "/console/#/keys");
+        waitFor("table[data-table=api-keys] tbody tr");
+        screenshot("console-keys.png");
+        browser.get(lodestar.url() + "/console/#/audit");
+        waitFor("table[data-table=audit] tbody tr");
+        browser.get(lodestar.url() + "/console/#/operations");
+        waitFor("table[data-table=operations] tbody tr");
+    }
+
+    @Test
+    @Order(6)
+    void signingOutEndsTheSessionOnTheServer() {
+        String session = browser.manage().getCookieNamed("ld_session").getValue();
+        assertThat(browser.manage().getCookieNamed("ld_session").isHttpOnly()).isTrue();
+        css("#sign-out").click();
+        waitFor("form.sign-in");
+        given().baseUri(lodestar.url()).cookie("ld_session", session).get("/deployments").then().statusCode(401);
+        browser.get(lodestar.url() + "/console/#/fleet");
+        waitFor("form.sign-in");
+    }
+
+    @Test
+    @Order(7)
+    void aReadOnlyKeySeesNoActionAndItsForgedWriteIsRefused() throws IOException {
+        signIn(readOnlyKey);
+        browser.get(lodestar.url() + "/console/#/deployments/" + lodestar.deploymentId());
+        waitFor("table[data-table=nodes] tbody tr");
+        assertThat(browser.findElements(By.cssSelector("[data-action], input[data-node]"))).isEmpty();
+        assertThat(css("#nav").getText()).contains("Fleet", "Deployments").doesNotContain("API keys", "Audit");
+        browser.get(lodestar.url() + "/console/#/deployments/" + lodestar.deploymentId() + "/configs");
+        waitFor("table[data-table=configs] tbody tr");
+        assertThat(browser.findElements(By.cssSelector("[data-apply], #config-content"))).isEmpty();
+        browser.get(lodestar.url() + "/console/#/deployments/" + lodestar.deploymentId() + "/snapshots");
+        waitFor("table[data-table=snapshots] tbody tr");
+        assertThat(browser.findElements(By.cssSelector("#snap-create"))).isEmpty();
+        screenshot("console-read-only.png");
+        Object forged = browser.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                const { csrf_token } = await (await fetch('/console/session')).json();
+                const withToken = await fetch(arguments[0], { method: 'POST', headers: { 'ld-csrf': csrf_token, 'Content-Type': 'application/json' }, body: '{}' });
+                const without = await fetch(arguments[0], { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
+                done([withToken.status, (await withToken.json()).detail, without.status]);""",
+                "/deployments/" + lodestar.deploymentId() + "/activities/iggy/restart");
+        System.out.println("CONSOLE forged restart by a read-only key: " + forged);
+        assertThat((List<?>) forged).element(0).isEqualTo(403L);
+        assertThat((List<?>) forged).element(1).asString().contains("deployment:manage");
+        assertThat((List<?>) forged).element(2).isEqualTo(403L);
+    }
+
+    private static void signIn(String key) {
+        browser.get(lodestar.url() + "/console/");
+        waitFor("#key").sendKeys(key);
+        css("form.sign-in button[type=submit]").click();
+        waitFor("#sign-out");
+    }
+
+    private static void createConfig(String name, String content) {
+        WebElement nameField = waitFor("#config-name");
+        nameField.clear();
+        nameField.sendKeys(name);
+        // set the TOML directly: typing would let the textarea's own newline handling in
+        browser.executeScript("document.querySelector('#config-content').value = arguments[0]", content);
+        css("form.stacked button[type=submit]").click();
+    }
+
+    private static WebElement waitFor(String selector) {
+        return await().atMost(Duration.ofSeconds(20)).ignoreExceptions().until(() -> browser.findElements(By.cssSelector(selector))
+                .stream().filter(WebElement::isDisplayed).findFirst().orElse(null), java.util.Objects::nonNull);
+    }
+
+    private static WebElement css(String selector) {
+        return browser.findElement(By.cssSelector(selector));
+    }
+
+    private static void screenshot(String name) throws IOException {
+        Path images = Files.createDirectories(lodestar.root().resolve("docs/images"));
+        Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), images.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private static io.restassured.specification.RequestSpecification api() {
+        return given().baseUri(lodestar.url()).header("ld-api-key", lodestar.apiKey()).contentType("application/json");
+    }
+}
