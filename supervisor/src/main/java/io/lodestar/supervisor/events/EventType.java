@@ -28,6 +28,7 @@ public enum EventType {
     DEPLOYMENT_NODE_FAILED("deployment.node_failed"),
     DEPLOYMENT_NODE_STOPPED("deployment.node_stopped"),
     DEPLOYMENT_KILLED("deployment.killed"),
+    DEPLOYMENT_CONFIG_DRIFT("deployment.config_drift"),
     NODE_ONLINE("node.online"),
     NODE_OFFLINE("node.offline"),
     NODE_UNREACHABLE("node.unreachable"),
