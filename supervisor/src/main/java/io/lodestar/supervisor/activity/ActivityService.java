@@ -68,6 +68,9 @@ public class ActivityService {
     Event<ActivityFinished> finishedEvents;
 
     @Inject
+    Event<ActivityCreated> createdEvents;
+
+    @Inject
     Event<ReconfigureRequested> reconfigureRequests;
 
     @Inject
@@ -143,6 +146,7 @@ public class ActivityService {
                 activity.createdAt = now;
                 activity.persist();
                 created.add(activity);
+                createdEvents.fire(new ActivityCreated(activity.id, deployment.id));
             }
         }
         return created;

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
@@ -21,6 +22,9 @@ public class AgentPresence {
 
     @Inject
     Clock clock;
+
+    @Inject
+    Event<AgentPresenceChanged> presenceEvents;
 
     @Inject
     WorkerIdLease replica;
@@ -46,6 +50,7 @@ public class AgentPresence {
         agent.lastSeenAt = clock.instant();
         if (agent.state != AgentState.ONLINE) {
             Log.infof("Node %d (%s) is online", agent.id, agent.hostname);
+            presenceEvents.fire(new AgentPresenceChanged(agent.id, true, "Its Warden connected."));
         }
         agent.state = AgentState.ONLINE;
         agent.heldBy = replica.holder();
@@ -118,5 +123,6 @@ public class AgentPresence {
         agent.state = AgentState.OFFLINE;
         agent.lastSeenAt = clock.instant();
         Log.infof("Node %d (%s) is offline: %s", nodeId, agent.hostname, why);
+        presenceEvents.fire(new AgentPresenceChanged(nodeId, false, why));
     }
 }

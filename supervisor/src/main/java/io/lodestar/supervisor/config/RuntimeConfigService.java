@@ -3,6 +3,7 @@ package io.lodestar.supervisor.config;
 import java.time.Clock;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
@@ -33,6 +34,9 @@ public class RuntimeConfigService {
     @Inject
     Clock clock;
 
+    @Inject
+    Event<RuntimeConfigCreated> createdEvents;
+
     public record NewRuntimeConfig(RuntimeName runtime, String name, String content) {
     }
 
@@ -58,6 +62,7 @@ public class RuntimeConfigService {
         config.authorId = authorId;
         config.createdAt = clock.instant();
         config.persist();
+        createdEvents.fire(new RuntimeConfigCreated(config.id));
         return RuntimeConfigView.summary(config);
     }
 

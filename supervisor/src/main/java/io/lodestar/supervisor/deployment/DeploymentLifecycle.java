@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 
 import io.lodestar.supervisor.agent.Agent;
@@ -35,6 +36,9 @@ public class DeploymentLifecycle {
 
     @Inject
     Clock clock;
+
+    @Inject
+    Event<DeploymentChanged> changedEvents;
 
     /** A new deployment enters the machine in {@code deploying}. */
     void begin(Deployment deployment, String message, long authorId) {
@@ -76,6 +80,7 @@ public class DeploymentLifecycle {
         event.authorId = authorId;
         event.createdAt = clock.instant();
         event.persist();
+        changedEvents.fire(new DeploymentChanged(deployment.scope(), deployment.id, type, deployment.status, message, nodeId));
     }
 
     /** Sets a node's runtime state (mirrored on its agent) and records it, without deriving the deployment's status. */

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
@@ -64,6 +65,9 @@ public class SnapshotService {
 
     @Inject
     Clock clock;
+
+    @Inject
+    Event<SnapshotFinished> finishedEvents;
 
     /** The body of {@code POST /snapshots}; both default true. */
     public record Options(boolean redactSecrets, boolean includeIggy) {
@@ -276,5 +280,6 @@ public class SnapshotService {
         }
         Log.infof("Snapshot %s item %d on node %d: %s%s", item.name, item.id, item.nodeId, next.wireName(),
                 message == null ? "" : " - " + message);
+        finishedEvents.fire(new SnapshotFinished(item.id, next));
     }
 }

@@ -17,6 +17,8 @@ public enum Permission {
     AGENT_MANAGE("agent:manage"),
     APIKEY_MANAGE("apikey:manage"),
     TENANT_MANAGE("tenant:manage"),
+    /** Create, read, test and delete the tenant's webhooks (they carry its events to any URL). */
+    WEBHOOK_MANAGE("webhook:manage"),
     /** Create tenants and revoke any tenant's keys, its last managing key included. */
     OPERATOR("operator");
 

@@ -29,6 +29,8 @@ public final class SupervisorLayers {
             List.of("iggy", "rollout"),
             List.of("deployment"),
             List.of("observe"),
+            List.of("events"),
+            List.of("webhook"),
             List.of("link", "console"));
 
     private SupervisorLayers() {

@@ -28,6 +28,7 @@ import io.lodestar.protocol.v1.Task;
 import io.lodestar.protocol.v1.TaskState;
 import io.lodestar.supervisor.Api;
 import io.lodestar.supervisor.FakeWarden;
+import io.lodestar.supervisor.SseClient;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import io.quarkus.test.junit.QuarkusTest;
@@ -135,6 +136,8 @@ class RolloutApiTest {
 
     @Test
     void pastMaxErrorsTheRolloutStopsAndLaterNodesAreNotRun() throws InterruptedException {
+        SseClient stream = SseClient.open("/deployments/" + deploymentId
+                + "/events/stream?types=activity.rejected,rollout.stopped", null);
         String rolloutId = post("{}").then().statusCode(202).extract().path("rollout.id").toString();
         Task first = wardens.get(0).nextTask();
         wardens.get(0).report(first.getTaskId(), TaskState.TASK_STATE_FAILED, "iggy did not come back healthy within 30s");
@@ -154,6 +157,16 @@ class RolloutApiTest {
             assertThat(later.pollTask(300)).as("nodes after the stop get nothing").isNull();
         }
         admin().get(path("")).then().body("status", equalTo("failed"));
+
+        // On the event stream: the three rejections with their reasons, then the stop, for on-call.
+        try (stream) {
+            List<SseClient.Event> events = stream.take(4, Duration.ofSeconds(10));
+            assertThat(events).extracting(SseClient.Event::name)
+                    .containsExactly("activity.rejected", "activity.rejected", "activity.rejected", "rollout.stopped");
+            assertThat(events.get(0).data()).contains("\"reason\":\"failed\"").contains("\"rollout_id\":" + rolloutId);
+            assertThat(events.get(1).data()).contains("\"reason\":\"not_run\"");
+            assertThat(events.get(3).data()).contains("\"change\":\"stopped\"").contains("stopped after 1 failure(s)");
+        }
     }
 
     @Test

@@ -70,7 +70,7 @@ class OperatorAndRevocationTest {
 
         // With a second managing key, the first may go; then the second is the last one.
         Map<?, ?> second = as(tenantAdmin).body(Map.of("name", "second admin", "permissions",
-                List.of("apikey:manage", "tenant:manage", "deployment:manage", "agent:manage"))).post("/api-keys")
+                List.of("apikey:manage", "tenant:manage", "deployment:manage", "agent:manage", "webhook:manage"))).post("/api-keys")
                 .then().statusCode(201).extract().as(Map.class);
         String secondKey = (String) second.get("key");
         long secondId = ((Number) second.get("id")).longValue();

@@ -1,0 +1,47 @@
+package io.lodestar.supervisor.events;
+
+import java.util.List;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
+
+import io.lodestar.supervisor.common.PathIds;
+import io.lodestar.supervisor.placement.Deployments;
+import io.lodestar.supervisor.tenancy.Caller;
+import io.lodestar.supervisor.tenancy.Permission;
+import io.lodestar.supervisor.tenancy.RequiresPermission;
+import io.vertx.core.http.HttpServerResponse;
+
+/** One deployment's event stream (server-sent events); see docs/api/events.md. */
+@Path("/deployments/{deployment_id}/events/stream")
+public class DeploymentEventStreamResource {
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    Deployments deployments;
+
+    @Inject
+    EventStreamOpener opener;
+
+    @GET
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @RequiresPermission(Permission.DEPLOYMENT_READ)
+    public void deploymentStream(@PathParam("deployment_id") String deploymentId, @QueryParam("types") List<String> types,
+            @HeaderParam("Last-Event-ID") String lastEventId, @QueryParam("last_event_id") String lastEventIdParam,
+            @Context SseEventSink sink, @Context Sse sse, @Context HttpServerResponse response) {
+        long deployment = deployments.get(caller.tenantId(), PathIds.parse(deploymentId, "deployment_id")).id;
+        opener.open(new EventReader.Selection(caller.tenantId(), deployment, EventStreamOpener.parseTypes(types)), lastEventId,
+                lastEventIdParam, sink, sse, response);
+    }
+}
