@@ -31,13 +31,26 @@ class SystemdUnitsTest {
         return false;
     }
 
+    /**
+     * systemd-analyze verify also checks that ExecStart's program exists: the units start the release bundle's
+     * launcher under /opt, which a build machine does not have, so the unit is verified as a copy whose launcher
+     * path points at an executable stand-in (the rest of the unit is verified as shipped).
+     */
     @ParameterizedTest
     @ValueSource(strings = {"lodestar-warden.service", "lodestar-supervisor.service"})
     void passesSystemdAnalyzeVerify(String unit) throws IOException, InterruptedException {
         assumeTrue(onPath("systemd-analyze"), "systemd-analyze is not installed (Debian: apt-get install systemd)");
-        assumeTrue(Files.isExecutable(Path.of("/usr/bin/java")), "the units run /usr/bin/java, which this machine lacks");
+        String text = Files.readString(repository().resolve("deploy/systemd/" + unit));
+        String launcher = text.lines().filter(line -> line.startsWith("ExecStart=")).findFirst().orElseThrow()
+                .substring("ExecStart=".length()).split(" ")[0];
+        assertThat(launcher).as("the unit starts the bundle's launcher").startsWith("/opt/lodestar-").contains("/bin/");
+        Path dir = Files.createTempDirectory("units");
+        Path standIn = dir.resolve("launcher");
+        Files.writeString(standIn, "#!/bin/sh\n");
+        standIn.toFile().setExecutable(true);
+        Path copy = Files.writeString(dir.resolve(unit), text.replace(launcher, standIn.toString()));
         Path out = Files.createTempFile("verify", ".out");
-        Process verify = new ProcessBuilder("systemd-analyze", "verify", repository().resolve("deploy/systemd/" + unit).toString())
+        Process verify = new ProcessBuilder("systemd-analyze", "verify", copy.toString())
                 .redirectErrorStream(true).redirectOutput(out.toFile()).start();
         assertThat(verify.waitFor(60, TimeUnit.SECONDS)).isTrue();
         String output = Files.readString(out);
