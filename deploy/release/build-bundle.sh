@@ -122,6 +122,8 @@ if [[ "$component" == supervisor ]]; then
     # The release build is the default package, augmented for the embedded H2: record it, so that the
     # first start on H2 does not re-augment (which would also leave the class-data archive unusable).
     printf 'h2\n' > "$stage/app/quarkus/lodestar-db-kind"
+    # Maven's resource copy drops the executable bit of the app's launcher.
+    chmod 0755 "$stage/app/bin/lodestar-supervisor"
     augment='JAVA_HOME="$home/runtime" LODESTAR_AUGMENT_ONLY=1 sh "$home/app/bin/lodestar-supervisor"
 '
 fi
