@@ -23,6 +23,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -82,19 +83,19 @@ class ConsoleIT {
     void signInShowsTheFleetAndExportsIt() throws IOException {
         signIn(lodestar.apiKey());
         waitFor("table[data-table=fleet] tbody tr:nth-child(3)");
-        await().atMost(Duration.ofSeconds(30)).until(() -> css("table[data-table=fleet]").getText().split("online", -1).length > 3);
+        await().atMost(Duration.ofSeconds(30)).ignoreExceptionsInstanceOf(StaleElementReferenceException.class).until(() -> css("table[data-table=fleet]").getText().split("online", -1).length > 3);
         assertThat(browser.executeScript("return localStorage.length + sessionStorage.length + document.cookie.length"))
                 .as("the key and the session stay out of the page's reach").isEqualTo(0L);
         screenshot("console-fleet.png");
         css("button[data-export=csv]").click();
         Path csv = downloads.resolve("fleet.csv");
-        await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(csv));
+        await().atMost(Duration.ofSeconds(10)).ignoreExceptionsInstanceOf(StaleElementReferenceException.class).until(() -> Files.exists(csv));
         List<String> lines = Files.readAllLines(csv);
         assertThat(lines).hasSize(4);
         assertThat(lines.get(0)).startsWith("Node,Id,Link");
         assertThat(String.join("\n", lines)).contains(String.valueOf(lodestar.nodeIds().get(0)));
         css("button[data-export=json]").click();
-        await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(downloads.resolve("fleet.json")));
+        await().atMost(Duration.ofSeconds(10)).ignoreExceptionsInstanceOf(StaleElementReferenceException.class).until(() -> Files.exists(downloads.resolve("fleet.json")));
         // ids written as the exact numbers the API sent, not rounded by JavaScript
         assertThat(Files.readString(downloads.resolve("fleet.json"))).contains("\"id\": " + lodestar.nodeIds().get(0));
     }
@@ -135,7 +136,8 @@ class ConsoleIT {
         WebElement dialog = waitFor("dialog[open]");
         assertThat(dialog.getText()).contains("Restart iggy on 1 node", String.valueOf(node), "SIGTERM");
         css("dialog[open] button[data-confirm]").click();
-        await().atMost(Duration.ofSeconds(60)).until(() -> {
+        // The timeline re-renders as it polls: a row read between two renders is stale, and is read again.
+        await().atMost(Duration.ofSeconds(60)).ignoreExceptionsInstanceOf(StaleElementReferenceException.class).until(() -> {
             String first = css("table[data-table=activities] tbody tr").getText();
             return first.contains("restart") && first.contains("completed");
         });
@@ -153,10 +155,10 @@ class ConsoleIT {
         assertThat(problem.getText()).contains("line 3, column");
         assertThat(css("#config-content").getAttribute("aria-invalid")).isEqualTo("true");
         createConfig("small-segments", "[system.segment]\nsize = \"1 GiB\"\n\n[http]\nenabled = true\n");
-        await().atMost(Duration.ofSeconds(10)).until(() -> css("#config-content").getAttribute("aria-invalid") == null
+        await().atMost(Duration.ofSeconds(10)).ignoreExceptionsInstanceOf(StaleElementReferenceException.class).until(() -> css("#config-content").getAttribute("aria-invalid") == null
                 && browser.findElements(By.cssSelector("table[data-table=configs] tbody tr")).size() == 1);
         createConfig("bigger-segments", "[system.segment]\nsize = \"2 GiB\"\n\n[http]\nenabled = true\n");
-        await().atMost(Duration.ofSeconds(10)).until(() -> browser.findElements(By.cssSelector("table[data-table=configs] tbody tr")).size() == 2);
+        await().atMost(Duration.ofSeconds(10)).ignoreExceptionsInstanceOf(StaleElementReferenceException.class).until(() -> browser.findElements(By.cssSelector("table[data-table=configs] tbody tr")).size() == 2);
         css("#diff-show").click();
         WebElement changed = waitFor("table.diff tr.changed");
         assertThat(changed.getText()).contains("size = \"1 GiB\"", "size = \"2 GiB\"");
@@ -171,13 +173,13 @@ class ConsoleIT {
         browser.get(lodestar.url() + "/console/#/deployments/" + lodestar.deploymentId() + "/snapshots");
         waitFor("#snap-iggy").click(); // leave Iggy's data out: quicker, and the other option stays on
         css("#snap-create").click();
-        await().atMost(Duration.ofSeconds(120)).until(() ->
+        await().atMost(Duration.ofSeconds(120)).ignoreExceptionsInstanceOf(StaleElementReferenceException.class).until(() ->
                 browser.findElements(By.cssSelector("button[data-report]")).size() == 3);
         css("button[data-report]").click();
         WebElement frame = waitFor("iframe.report");
         assertThat(frame.getAttribute("sandbox")).isEmpty();
         browser.switchTo().frame(frame);
-        await().atMost(Duration.ofSeconds(10)).until(() -> browser.findElement(By.tagName("body")).getText().length() > 100);
+        await().atMost(Duration.ofSeconds(10)).ignoreExceptionsInstanceOf(StaleElementReferenceException.class).until(() -> browser.findElement(By.tagName("body")).getText().length() > 100);
         String report = browser.findElement(By.tagName("body")).getText();
         browser.switchTo().defaultContent();
         assertThat(report).containsIgnoringCase("check");
