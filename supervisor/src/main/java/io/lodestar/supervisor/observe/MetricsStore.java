@@ -118,10 +118,14 @@ public class MetricsStore {
     /**
      * Rolls raw points older than the raw retention into 15-minute points (averages for levels, maxima
      * for totals and counters) and drops what is past each retention. Cut-offs fall on 15-minute
-     * boundaries, so each 15-minute point is built once, from all its raw points.
+     * boundaries, so each 15-minute point is built once, from all its raw points; a row lock keeps two
+ * roll-ups (the timer and a caller, or two replicas) from building the same point twice.
      */
     @Transactional
     public void rollUp(Instant now, Duration rawRetention, Duration rollupRetention) {
+        // One roll-up at a time, across threads and replicas: the next one sees the raw points this one deleted.
+        entityManager.createNativeQuery("select name from supervisor_locks where name = 'metrics-rollup' for update")
+                .getResultList();
         long rawCutoff = floor(now.minus(rawRetention).getEpochSecond());
         long rollupCutoff = floor(now.minus(rollupRetention).getEpochSecond());
         String bucket = "bucket_s - mod(bucket_s, " + ROLLUP_SECONDS + ")";
