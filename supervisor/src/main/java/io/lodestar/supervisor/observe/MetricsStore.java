@@ -129,13 +129,15 @@ public class MetricsStore {
         long rawCutoff = floor(now.minus(rawRetention).getEpochSecond());
         long rollupCutoff = floor(now.minus(rollupRetention).getEpochSecond());
         String bucket = "bucket_s - mod(bucket_s, " + ROLLUP_SECONDS + ")";
+        // Qualified on both sides: inside the sub-select a bare bucket_s names the roll-up row's column, not the raw one's.
+        String rawBucket = "p.bucket_s - mod(p.bucket_s, " + ROLLUP_SECONDS + ")";
         entityManager.createNativeQuery("insert into node_metric_points (node_id, resolution_s, bucket_s, cpu_percent, load_1m,"
                 + " memory_used_bytes, memory_total_bytes, disk_used_bytes, disk_total_bytes, network_received_bytes,"
                 + " network_sent_bytes) select node_id, " + ROLLUP_SECONDS + ", " + bucket + ", avg(cpu_percent), avg(load_1m),"
                 + " avg(memory_used_bytes), max(memory_total_bytes), avg(disk_used_bytes), max(disk_total_bytes),"
                 + " max(network_received_bytes), max(network_sent_bytes) from node_metric_points p"
                 + " where resolution_s = " + RAW + " and bucket_s < ?1 and not exists (select 1 from node_metric_points r"
-                + " where r.node_id = p.node_id and r.resolution_s = " + ROLLUP_SECONDS + " and r.bucket_s = p." + bucket + ")"
+                + " where r.node_id = p.node_id and r.resolution_s = " + ROLLUP_SECONDS + " and r.bucket_s = " + rawBucket + ")"
                 + " group by node_id, " + bucket)
                 .setParameter(1, rawCutoff).executeUpdate();
         entityManager.createNativeQuery("insert into runtime_metric_points (node_id, runtime, resolution_s, bucket_s, running,"
@@ -143,7 +145,7 @@ public class MetricsStore {
                 + bucket + ", max(running), max(state), max(pid), avg(rss_bytes), avg(cpu_percent), max(uptime_ms), max(restarts)"
                 + " from runtime_metric_points p where resolution_s = " + RAW + " and bucket_s < ?1 and not exists (select 1 from"
                 + " runtime_metric_points r where r.node_id = p.node_id and r.runtime = p.runtime and r.resolution_s = "
-                + ROLLUP_SECONDS + " and r.bucket_s = p." + bucket + ") group by node_id, runtime, " + bucket)
+                + ROLLUP_SECONDS + " and r.bucket_s = " + rawBucket + ") group by node_id, runtime, " + bucket)
                 .setParameter(1, rawCutoff).executeUpdate();
         for (String table : new String[] {"node_metric_points", "runtime_metric_points"}) {
             entityManager.createNativeQuery("delete from " + table + " where resolution_s = " + RAW + " and bucket_s < ?1")
