@@ -3,6 +3,7 @@ import { ApiError, call, get, setCsrf, whenSignedOut } from './api.js';
 import { h, problem } from './ui.js';
 import { leavePage, session } from './state.js';
 import { fleetPage } from './pages-fleet.js';
+import { nodePage } from './pages-node.js';
 import { deploymentsPage, deploymentPage } from './pages-deployment.js';
 import { auditPage, keysPage, operationsPage } from './pages-admin.js';
 
@@ -27,10 +28,12 @@ async function route() {
   const visible = PAGES.filter((p) => session.can(p.permission));
   nav.replaceChildren(...visible.map((p) => h('a', { href: p.hash, 'aria-current': hash.startsWith(p.hash) ? 'page' : null }, p.label)));
   const deployment = hash.match(/^#\/deployments\/(\d+)(?:\/(\w+))?/);
+  const node = hash.match(/^#\/nodes\/(\d+)$/);
   const page = visible.find((p) => hash === p.hash || hash.startsWith(p.hash + '?'));
   view.replaceChildren(h('p', {}, 'Loading…'));
   try {
     if (deployment && session.can('deployment:read')) await deploymentPage(view, deployment[1], deployment[2] ?? 'overview');
+    else if (node && session.can('agent:read')) await nodePage(view, node[1]);
     else if (page) await page.render(view);
     else if (visible.length) { location.replace(visible[0].hash); return; }
     else view.replaceChildren(h('p', {}, 'This API key holds no permission the console can show.'));

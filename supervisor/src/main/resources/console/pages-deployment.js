@@ -1,11 +1,11 @@
-// Deployments: the list, and one deployment's page (nodes × runtimes, actions, activities, configs, snapshots).
+// Deployments: the list, and one deployment's page (its overview in pages-overview.js, configs, snapshots).
 import { all, del, get, post } from './api.js';
 import { badge, bytes, confirmAction, h, problem, section, table, when } from './ui.js';
 import { poll, session } from './state.js';
 import { sideBySide } from './diff.js';
 import { readEntry } from './zip.js';
-
-const RUNTIMES = ['iggy', 'connectors'];
+import { RUNTIMES, overviewTab } from './pages-overview.js';
+import { rolloutOptions } from './rollout.js';
 
 export async function deploymentsPage(view) {
   const holder = h('div');
@@ -39,107 +39,6 @@ export async function deploymentPage(view, id, tab) {
   return overviewTab(body, deployment);
 }
 
-// ---- nodes × runtimes, actions, activities --------------------------------------------------------
-
-const ACTIONS = {
-  start: 'starts the runtime with its configured command and reports success once its health URL answers; where it already runs, nothing changes.',
-  stop: 'sends SIGTERM, then SIGKILL after the grace period; clients connected to these nodes lose their connection.',
-  restart: 'stops the runtime (SIGTERM, then SIGKILL after the grace period) and starts it again; clients reconnect once it answers its health URL.',
-};
-
-async function overviewTab(body, deployment) {
-  const manage = session.can('deployment:manage');
-  const selected = new Set();
-  let agents = new Map(), activities = [], lastSeen = '';
-  const grid = h('div'), timeline = h('div'), events = h('div'), status = h('div', { 'aria-live': 'polite' });
-  const hostname = (nodeId) => agents.get(nodeId)?.hostname ?? nodeId;
-
-  const act = async (runtime, action) => {
-    const nodes = selected.size ? [...selected] : deployment.agent_ids;
-    const ok = await confirmAction(`${action[0].toUpperCase()}${action.slice(1)} ${runtime} on ${nodes.length} node${nodes.length > 1 ? 's' : ''}?`,
-      h('div', {},
-        h('p', {}, `On each node this ${ACTIONS[action]}`),
-        h('ul', {}, nodes.map((n) => h('li', {}, `${hostname(n)} (${n})`))),
-        h('p', { class: 'hint' }, 'All named nodes at once; on a node still busy with an action for this runtime, it waits its turn. '
-          + 'Rollouts (batches, pauses, cancel) are not available yet.')),
-      `${action[0].toUpperCase()}${action.slice(1)} ${runtime}`, { danger: action !== 'start' });
-    if (!ok) return;
-    try {
-      const answer = await post(`/deployments/${deployment.id}/activities/${runtime}/${action}`,
-        selected.size ? { nodes } : {});
-      status.replaceChildren(h('p', {}, `${answer.items.length} ${action} activit${answer.items.length > 1 ? 'ies' : 'y'} started; progress below.`));
-      await refresh();
-    } catch (error) {
-      status.replaceChildren(problem(error));
-    }
-  };
-
-  const drawGrid = () => {
-    const latest = new Map();
-    for (const a of activities) {
-      const key = `${a.node_id}/${a.runtime}`;
-      if (!latest.has(key)) latest.set(key, a);
-    }
-    const rows = deployment.agent_ids.map((nodeId) => ({ nodeId, agent: agents.get(nodeId) }));
-    const columns = [
-      ...(manage ? [{ label: 'Select', value: (r) => h('input', { type: 'checkbox', 'aria-label': `select ${hostname(r.nodeId)}`,
-        'data-node': r.nodeId, checked: selected.has(r.nodeId),
-        onchange: (e) => { e.target.checked ? selected.add(r.nodeId) : selected.delete(r.nodeId); } }), text: () => '' }] : []),
-      { label: 'Node', value: (r) => h('span', {}, r.agent?.hostname ?? '', ' ', h('code', { class: 'hint' }, r.nodeId)),
-        text: (r) => `${r.agent?.hostname ?? ''} ${r.nodeId}`.trim() },
-      { label: 'Link', value: (r) => badge(r.agent?.state), text: (r) => r.agent?.state ?? '' },
-      { label: 'Runtimes', value: (r) => badge(r.agent?.runtime_state), text: (r) => r.agent?.runtime_state ?? '' },
-      ...RUNTIMES.map((runtime) => ({
-        label: runtime,
-        value: (r) => { const a = latest.get(`${r.nodeId}/${runtime}`); return a ? h('span', {}, `${a.action} `, badge(a.status)) : '—'; },
-        text: (r) => { const a = latest.get(`${r.nodeId}/${runtime}`); return a ? `${a.action} ${a.status}` : ''; },
-      })),
-      { label: 'Drift', value: (r) => r.agent?.config_drift ?? 'none' },
-    ];
-    grid.replaceChildren(table('nodes', columns, rows));
-  };
-
-  const drawTimeline = () => timeline.replaceChildren(table('activities', [
-    { label: 'When', value: (a) => when(a.created_at), text: (a) => a.created_at },
-    { label: 'Node', value: (a) => hostname(a.node_id) },
-    { label: 'Runtime', value: (a) => a.runtime },
-    { label: 'Action', value: (a) => a.action },
-    { label: 'Status', value: (a) => badge(a.status), text: (a) => a.status },
-    { label: 'Message', value: (a) => a.message ?? '' },
-  ], activities.slice(0, 20), { empty: 'No activity yet.' }));
-
-  const refresh = async () => {
-    if (session.can('agent:read')) {
-      const list = await all('/agents');
-      agents = new Map(list.filter((a) => deployment.agent_ids.includes(a.id)).map((a) => [a.id, a]));
-    }
-    activities = (await get(`/deployments/${deployment.id}/activities?results=100`)).items;
-    const recent = (await get(`/deployments/${deployment.id}/events?results=10`)).items;
-    // redraw only what changed, so a poll never takes focus or a half-made click from the person
-    const seen = JSON.stringify([[...agents.values()].map((a) => [a.state, a.runtime_state, a.config_drift]), activities, recent]);
-    if (seen === lastSeen) return;
-    lastSeen = seen;
-    drawGrid();
-    drawTimeline();
-    events.replaceChildren(table('events', [
-      { label: 'When', value: (e) => when(e.created_at), text: (e) => e.created_at },
-      { label: 'Event', value: (e) => e.event_type },
-      { label: 'Node', value: (e) => (e.node_id ? hostname(e.node_id) : '') },
-      { label: 'Message', value: (e) => e.message ?? '' },
-    ], recent, { empty: 'No event yet.' }));
-  };
-
-  const actions = manage ? h('div', { class: 'actions', role: 'group', 'aria-label': 'Runtime actions' },
-    h('p', { class: 'hint' }, 'Select nodes in the grid, or none for every node.'),
-    RUNTIMES.flatMap((runtime) => Object.keys(ACTIONS).map((action) => h('button', {
-      type: 'button', 'data-action': `${runtime}:${action}`, onclick: () => act(runtime, action),
-    }, `${action[0].toUpperCase()}${action.slice(1)} ${runtime}`)))) : null;
-  body.replaceChildren(section('Nodes × runtimes', actions, status, grid),
-    section('Activities', h('p', { class: 'hint' }, 'Refreshed every 2 seconds.'), timeline),
-    section('Lifecycle events', events));
-  await poll(refresh, 2000);
-}
-
 // ---- configs: versions, diff, create, apply -------------------------------------------------------
 
 async function configsTab(body, deployment) {
@@ -169,15 +68,18 @@ async function configsTab(body, deployment) {
     let plan = null;
     try { plan = await post(`${base}/${config.id}/plan`, {}); } catch (error) { plan = { error }; }
     const nodes = plan.nodes ?? [];
+    const size = deployment.agent_ids.length;
+    const options = rolloutOptions(`reconfigure:${config.id}`, size, size);
     const ok = await confirmAction(`Apply ${config.name} to ${config.runtime}?`, h('div', {},
       h('p', {}, `Each node writes the file, restarts ${config.runtime} and rolls back if it does not come back healthy.`),
       plan.error ? problem(plan.error) : h('ul', {}, nodes.map((n) => h('li', {},
         `${n.node_id}: ${(n.changes ?? []).length} setting(s) change`,
-        (n.dangerous ?? []).length ? h('strong', {}, ` — refused without force: ${n.dangerous.map((d) => `${d.key} (${d.reason})`).join('; ')}`) : null)))),
+        (n.dangerous ?? []).length ? h('strong', {}, ` — refused without force: ${n.dangerous.map((d) => `${d.key} (${d.reason})`).join('; ')}`) : null))),
+      options.element),
     `Apply to ${deployment.agent_ids.length} nodes`, { danger: true });
     if (!ok) return;
     try {
-      const answer = await post(`/deployments/${deployment.id}/activities/${config.runtime}/reconfigure:${config.id}`, {});
+      const answer = await post(`/deployments/${deployment.id}/activities/${config.runtime}/reconfigure:${config.id}`, options.options());
       created.replaceChildren(h('p', {}, `${answer.items.length} reconfigure activities started; see Nodes and activities.`));
     } catch (error) {
       created.replaceChildren(problem(error));

@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.lodestar.supervisor.common.Problem;
 import io.lodestar.supervisor.common.Times;
+import io.lodestar.supervisor.rollout.RolloutService;
 import io.lodestar.supervisor.tenancy.ApiKey;
 import io.lodestar.supervisor.tenancy.ConsoleSessions;
 import io.lodestar.supervisor.tenancy.Permission;
@@ -50,6 +51,9 @@ public class ConsoleRoutes {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    RolloutService rollouts;
+
     void register(@Observes Router router) {
         // Vert.x matches "/console" and "/console/" alike: the page's relative links need the slash
         router.get("/console").handler(context -> {
@@ -62,7 +66,7 @@ public class ConsoleRoutes {
         router.get(ASSETS_PATH + ":version/*").handler(this::asset);
         router.post(SESSION_PATH).handler(BodyHandler.create().setBodyLimit(4096)).blockingHandler(this::signIn);
         router.get(SESSION_PATH).blockingHandler(this::current);
-        router.delete(SESSION_PATH).handler(this::signOut);
+        router.delete(SESSION_PATH).blockingHandler(this::signOut);
     }
 
     private void index(RoutingContext context) {
@@ -148,6 +152,8 @@ public class ConsoleRoutes {
         answer.put("permissions", granted);
         answer.put("csrf_token", session.csrf());
         answer.put("expires_at", Times.format(session.expiresAt()));
+        // an action's confirmation shows the rollout it will get; these are the parts set on the Supervisor
+        answer.put("rollout_defaults", rollouts.defaults().wire());
         try {
             context.response().putHeader("Content-Type", "application/json").putHeader("Cache-Control", "no-store")
                     .end(json.writeValueAsString(answer));

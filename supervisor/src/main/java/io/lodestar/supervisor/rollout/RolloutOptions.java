@@ -53,6 +53,12 @@ public record RolloutOptions(String strategy, String maxConcurrency, String maxE
 
     /** The Supervisor's defaults for what a request leaves out. */
     public record Defaults(Duration minHealthyTime, Duration quorumWait, Duration deliveryTimeout) {
+
+        /** As a rollout's answer shows them, for a client that tells what an action will do before it is sent. */
+        public java.util.Map<String, String> wire() {
+            return java.util.Map.of("min_healthy_time", Durations.format(minHealthyTime), "quorum_wait",
+                    Durations.format(quorumWait), "delivery_timeout", Durations.format(deliveryTimeout));
+        }
     }
 
     /**

@@ -198,7 +198,8 @@ public class RolloutService {
         return rollout;
     }
 
-    private RolloutOptions.Defaults defaults() {
+    /** What a request that leaves an option out gets: the Supervisor's settings. */
+    public RolloutOptions.Defaults defaults() {
         return new RolloutOptions.Defaults(config.rollout().minHealthyTime(), config.rollout().quorumWait(),
                 config.dispatch().deadline());
     }

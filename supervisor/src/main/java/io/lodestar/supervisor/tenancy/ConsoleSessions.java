@@ -5,9 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -20,8 +18,8 @@ import io.quarkus.scheduler.Scheduled;
 /**
  * The web console's sign-in sessions: an API key is exchanged once for a random session token, carried by
  * an HttpOnly cookie, so the key itself is never kept by the browser. A session stands for its key: every
- * request re-reads the key, so revoking it (or its expiry) ends the session at once. Sessions live in this
- * replica's memory (a restart signs everyone out; behind a load balancer, use sticky sessions).
+ * request re-reads the key, so revoking it (or its expiry) ends the session at once. Sessions are rows of
+ * {@code console_sessions} holding the token's SHA-256, so every replica accepts them and a restart keeps them.
  */
 @ApplicationScoped
 public class ConsoleSessions {
@@ -29,14 +27,17 @@ public class ConsoleSessions {
     public static final String COOKIE = "ld_session";
     /** The header a cookie-authenticated request that changes anything must carry, holding the session's CSRF token. */
     public static final String CSRF_HEADER = "ld-csrf";
+    /**
+     * A session's idle deadline is written again only once it would move by more than this: a page's many reads
+     * cost one write a minute, not one each, and a session may end up to this much sooner than its idle time says.
+     */
+    static final Duration EXTEND_STEP = Duration.ofMinutes(1);
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
     /** A signed-in browser: the key it stands for, and the CSRF token it must echo on writes. */
     public record Session(String token, String csrf, long keyId, Instant signedInAt, Instant expiresAt) {
     }
-
-    private final Map<String, Session> sessions = new ConcurrentHashMap<>();
 
     @Inject
     ApiKeyRepository keys;
@@ -56,27 +57,39 @@ public class ConsoleSessions {
     public Optional<Session> signIn(String presentedKey) {
         Instant now = clock.instant();
         return keys.findUsable(presentedKey.trim(), now).map(key -> {
-            Session session = new Session(random(), random(), key.id, now, now.plus(idle));
-            sessions.put(session.token(), session);
-            return session;
+            ConsoleSession row = new ConsoleSession();
+            String token = random();
+            row.tokenHash = Secrets.hash(token);
+            row.csrfToken = random();
+            row.keyId = key.id;
+            row.signedInAt = now;
+            row.expiresAt = now.plus(idle);
+            row.persist();
+            return new Session(token, row.csrfToken, key.id, now, row.expiresAt);
         });
     }
 
-    /** The live session of this token, its idle deadline moved forward; expired ones are forgotten. */
+    /** The live session of this token, its idle deadline moved forward; an expired one is deleted. */
+    @Transactional
     public Optional<Session> find(String token) {
         if (token == null || token.isBlank()) {
             return Optional.empty();
         }
+        ConsoleSession row = ConsoleSession.findById(Secrets.hash(token));
+        if (row == null) {
+            return Optional.empty();
+        }
         Instant now = clock.instant();
-        Session found = sessions.computeIfPresent(token, (t, session) -> {
-            if (!session.expiresAt().isAfter(now) || !session.signedInAt().plus(maxLifetime).isAfter(now)) {
-                return null;
-            }
-            Instant extended = now.plus(idle);
-            Instant cap = session.signedInAt().plus(maxLifetime);
-            return new Session(t, session.csrf(), session.keyId(), session.signedInAt(), extended.isBefore(cap) ? extended : cap);
-        });
-        return Optional.ofNullable(found);
+        Instant cap = row.signedInAt.plus(maxLifetime);
+        if (!row.expiresAt.isAfter(now) || !cap.isAfter(now)) {
+            row.delete();
+            return Optional.empty();
+        }
+        Instant extended = now.plus(idle).isBefore(cap) ? now.plus(idle) : cap;
+        if (Duration.between(row.expiresAt, extended).compareTo(EXTEND_STEP) > 0) {
+            row.expiresAt = extended;
+        }
+        return Optional.of(new Session(token, row.csrfToken, row.keyId, row.signedInAt, row.expiresAt));
     }
 
     /** The key a session stands for, if it is still usable. */
@@ -85,17 +98,18 @@ public class ConsoleSessions {
         return keys.findByIdOptional(session.keyId()).filter(key -> key.usableAt(clock.instant()));
     }
 
+    @Transactional
     public void signOut(String token) {
-        if (token != null) {
-            sessions.remove(token);
+        if (token != null && !token.isBlank()) {
+            ConsoleSession.deleteById(Secrets.hash(token));
         }
     }
 
-    /** Forgets sessions nobody used again before they ran out. */
+    /** Deletes sessions nobody used again before they ran out (any replica may; deleting twice is harmless). */
     @Scheduled(every = "5m", delayed = "5m")
+    @Transactional
     void forgetExpired() {
-        Instant now = clock.instant();
-        sessions.values().removeIf(session -> !session.expiresAt().isAfter(now));
+        ConsoleSession.delete("expiresAt < ?1", clock.instant());
     }
 
     public Duration idle() {

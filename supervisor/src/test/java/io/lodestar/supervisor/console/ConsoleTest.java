@@ -43,7 +43,10 @@ class ConsoleTest {
     void aKeyBecomesAnHttpOnlyStrictCookieThatTheApiAccepts() {
         Response signIn = given().contentType("application/json").body(Map.of("key", Api.ADMIN_KEY)).post("/console/session");
         signIn.then().statusCode(200).body("permissions", hasItems("deployment:read", "deployment:manage", "operator"))
-                .body("csrf_token", not(equalTo(null)));
+                .body("csrf_token", not(equalTo(null)))
+                // the test profile's own settings, so these are read from the Supervisor, not written in the console
+                .body("rollout_defaults.min_healthy_time", equalTo("0s")).body("rollout_defaults.delivery_timeout", equalTo("4s"))
+                .body("rollout_defaults.quorum_wait", equalTo("5m"));
         String setCookie = signIn.getHeader("Set-Cookie");
         assertThat(setCookie).containsIgnoringCase("HttpOnly").contains("ld_session=", "SameSite=Strict", "Path=/").doesNotContain(Api.ADMIN_KEY);
         assertThat(signIn.asString()).doesNotContain(Api.ADMIN_KEY);

@@ -9,11 +9,12 @@ import io.quarkus.test.junit.QuarkusTestProfile;
  * Two runs of the Supervisor on one H2 file database: {@link StreamRestartPart1Test} (profile {@link FirstRun})
  * is cut off during a burst, {@link StreamRestartPart2Test} (profile {@link SecondRun}: the
  * application started again on the same files) resumes. Quarkus orders test classes by profile, then
- * by name (both put part 1 first); what it leaves for the second is in {@link #HANDOVER}.
+ * by name (both put part 1 first); what it leaves for the second is in {@link #HANDOVER}. The console's
+ * session test ({@code ConsoleSessionRestartPart1Test}, {@code …Part2Test}) shares the two runs.
  */
-final class EventsRestart {
+public final class EventsRestart {
 
-    static final Path DIR = Path.of("target", "events-restart");
+    public static final Path DIR = Path.of("target", "events-restart");
     static final Path HANDOVER = DIR.resolve("handover.json");
 
     private EventsRestart() {

@@ -31,7 +31,8 @@ import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
  * The web console in Debian's headless Chromium against a local Lodestar of three nodes: sign in, restart
- * iggy on one node and watch it complete without reloading, diff two configs, open a snapshot's report,
+ * iggy on one node and watch it complete from the event stream without reloading, follow a rolling restart
+ * node by node and cancel it, open a node's page with its charts and log tail, diff two configs, open a snapshot's report,
  * export a table, sign out; a read-only key sees no action button and its forged write is refused. Takes
  * the screenshots in docs/images and prints the deployment page's first load and bytes.
  */
@@ -131,23 +132,80 @@ class ConsoleIT {
         long node = lodestar.nodeIds().get(0);
         long startsBefore = lodestar.iggyStartCount(1);
         long otherStartsBefore = lodestar.iggyStartCount(2);
+        waitFor("#live-mode[data-live=stream]");
+        browser.executeScript("performance.clearResourceTimings()"); // its buffer holds 250 entries: start counting from here
         waitFor("input[data-node='" + node + "']").click();
         css("button[data-action='iggy:restart']").click();
         WebElement dialog = waitFor("dialog[open]");
-        assertThat(dialog.getText()).contains("Restart iggy on 1 node", String.valueOf(node), "SIGTERM");
+        assertThat(dialog.getText()).contains("Restart iggy on 1 node", String.valueOf(node), "SIGTERM", "Parallel: every node at once");
         css("dialog[open] button[data-confirm]").click();
-        // The timeline re-renders as it polls: a row read between two renders is stale, and is read again.
+        // The timeline re-renders as events come: a row read between two renders is stale, and is read again.
         await().atMost(Duration.ofSeconds(60)).ignoreExceptionsInstanceOf(StaleElementReferenceException.class).until(() -> {
             String first = css("table[data-table=activities] tbody tr").getText();
             return first.contains("restart") && first.contains("completed");
         });
+        assertThat(reads("/rollouts/")).as("the page's reads are counted: it read the new rollout").isPositive();
+        assertThat(reads("/activities?")).as("the completion came from the event stream: the page read no activity list again")
+                .isZero();
+        await().atMost(Duration.ofSeconds(20)).ignoreExceptionsInstanceOf(StaleElementReferenceException.class).until(() ->
+                css("#rollout .rollout-node[data-node='" + node + "']").getAttribute("data-state").equals("succeeded"));
         assertThat(lodestar.iggyStartCount(1)).isGreaterThan(startsBefore);
         assertThat(lodestar.iggyStartCount(2)).as("the other nodes were not touched").isEqualTo(otherStartsBefore);
+        browser.executeScript("document.querySelector('#rollout').scrollIntoView({block: 'center'})");
         screenshot("console-deployment.png");
     }
 
     @Test
     @Order(3)
+    void aRollingRestartShowsItsProgressNodeByNodeAndIsCancelled() throws Exception {
+        browser.navigate().refresh(); // nothing selected: every node
+        waitFor("#live-mode[data-live=stream]");
+        long lastNode = lodestar.nodeIds().get(2);
+        long lastStartsBefore = lodestar.iggyStartCount(3);
+        waitFor("button[data-action='iggy:restart']").click();
+        WebElement dialog = waitFor("dialog[open]");
+        assertThat(css("dialog[open] [data-rollout-summary]").getText())
+                .contains("Rolling: 1 node at a time", "healthy for 5s", "max_errors 0", "at most 1 of the deployment's 3 nodes down");
+        assertThat(css("#rollout-strategy").getAttribute("value")).isEqualTo("rolling");
+        css("dialog[open] button[data-confirm]").click();
+        // node by node: the first one done or in its health gate while the last one still waits for its batch
+        await().atMost(Duration.ofSeconds(40)).ignoreExceptionsInstanceOf(StaleElementReferenceException.class).until(() ->
+                browser.findElements(By.cssSelector("#rollout .rollout-node[data-state=gating], #rollout .rollout-node[data-state=succeeded]")).size() >= 1
+                && "waiting".equals(css("#rollout .rollout-node[data-node='" + lastNode + "']").getAttribute("data-state")));
+        screenshot("console-rollout.png");
+        waitFor("#rollout-cancel").click();
+        assertThat(waitFor("dialog[open]").getText()).contains("will not be acted on", String.valueOf(lastNode));
+        css("dialog[open] button[data-confirm]").click();
+        await().atMost(Duration.ofSeconds(20)).ignoreExceptionsInstanceOf(StaleElementReferenceException.class).until(() ->
+                css("#rollout").getText().contains("cancelled")
+                && "skipped".equals(css("#rollout .rollout-node[data-node='" + lastNode + "']").getAttribute("data-state")));
+        assertThat(browser.findElements(By.cssSelector("#rollout-cancel"))).as("an ended rollout offers no cancel").isEmpty();
+        assertThat(lodestar.iggyStartCount(3)).as("the node whose batch never started was not restarted").isEqualTo(lastStartsBefore);
+    }
+
+    @Test
+    @Order(4)
+    void aNodesPageShowsItsFactsMetricsAndALiveLogTail() throws IOException {
+        browser.get(lodestar.url() + "/console/#/fleet");
+        long node = lodestar.nodeIds().get(0);
+        waitFor("a[href='#/nodes/" + node + "']").click();
+        assertThat(waitFor("dl.facts").getText()).contains(String.valueOf(node), "Warden", "Deployment");
+        waitFor("table[data-table=node-activities] tbody tr");
+        assertThat(css("table[data-table=node-activities]").getText()).contains("restart");
+        WebElement cpu = waitFor("svg.chart[data-chart=cpu]");
+        System.out.println("CONSOLE node page: CPU chart " + cpu.getAttribute("aria-label"));
+        // the stand-in runtime writes a line as it starts: the tail shows the newest lines, then follows
+        await().atMost(Duration.ofSeconds(20)).ignoreExceptionsInstanceOf(StaleElementReferenceException.class).until(() -> css("#log-lines").getText().contains("iggy_server"));
+        css("#log-toggle").click();
+        assertThat(css("#log-toggle").getText()).isEqualTo("Follow");
+        css("#log-toggle").click();
+        assertThat(css("#log-toggle").getText()).isEqualTo("Pause");
+        waitFor("#live-mode[data-live=stream]");
+        screenshot("console-node.png");
+    }
+
+    @Test
+    @Order(5)
     void configsShowTomlErrorsWhereTheyAreAndDiffTwoVersions() throws IOException {
         browser.get(lodestar.url() + "/console/#/deployments/" + lodestar.deploymentId() + "/configs");
         createConfig("typo", "[http]\nenabled = true\naddress = 127.0.0.1:3000\n");
@@ -168,7 +226,7 @@ class ConsoleIT {
     }
 
     @Test
-    @Order(4)
+    @Order(6)
     void aSnapshotIsTakenAndItsReportOpensInPlace() throws IOException {
         browser.get(lodestar.url() + "/console/#/deployments/" + lodestar.deploymentId() + "/snapshots");
         waitFor("#snap-iggy").click(); // leave Iggy's data out: quicker, and the other option stays on
@@ -188,7 +246,7 @@ class ConsoleIT {
     }
 
     @Test
-    @Order(5)
+    @Order(7)
     void operationsAuditAndKeysPages() throws IOException {
         browser.get(lodestar.url() + "/console/#/keys");
         waitFor("table[data-table=api-keys] tbody tr");
@@ -200,7 +258,7 @@ class ConsoleIT {
     }
 
     @Test
-    @Order(6)
+    @Order(8)
     void signingOutEndsTheSessionOnTheServer() {
         String session = browser.manage().getCookieNamed("ld_session").getValue();
         assertThat(browser.manage().getCookieNamed("ld_session").isHttpOnly()).isTrue();
@@ -212,7 +270,7 @@ class ConsoleIT {
     }
 
     @Test
-    @Order(7)
+    @Order(9)
     void aReadOnlyKeySeesNoActionAndItsForgedWriteIsRefused() throws IOException {
         signIn(readOnlyKey);
         browser.get(lodestar.url() + "/console/#/deployments/" + lodestar.deploymentId());
@@ -237,6 +295,11 @@ class ConsoleIT {
         assertThat((List<?>) forged).element(0).isEqualTo(403L);
         assertThat((List<?>) forged).element(1).asString().contains("deployment:manage");
         assertThat((List<?>) forged).element(2).isEqualTo(403L);
+    }
+
+    /** How many requests the page made to a URL holding this text since the resource timings were last cleared. */
+    private static long reads(String part) {
+        return (Long) browser.executeScript("return performance.getEntriesByType('resource').filter((e) => e.name.includes(arguments[0])).length", part);
     }
 
     private static void signIn(String key) {
