@@ -7,6 +7,7 @@ const SVG = 'http://www.w3.org/2000/svg';
 const WINDOWS = [['1h', 'Hour'], ['1d', 'Day'], ['7d', 'Week']];
 const WIDTH = 460, HEIGHT = 150, LEFT = 56, RIGHT = 8, TOP = 8, BOTTOM = 22;
 /** Distinguishable in the light and the dark theme. */
+const LEGEND_MAX = 12;
 const COLOURS = ['#3b82f6', '#e8590c', '#2f9e44', '#ae3ec9', '#0c8599', '#c2255c', '#868e96', '#f59f00'];
 
 function svg(tag, attributes = {}, ...children) {
@@ -22,7 +23,7 @@ function svg(tag, attributes = {}, ...children) {
  */
 export function lineChart({ id, title, series, from, to, stepMs, format }) {
   const values = series.flatMap((s) => s.points.map((p) => p.v));
-  const top = Math.max(...values, 0) || 1;
+  const top = values.reduce((a, b) => Math.max(a, b), 0) || 1; // not Math.max(...values): 1,000 nodes' points overflow the call's arguments
   const x = (t) => LEFT + ((t - from) / (to - from)) * (WIDTH - LEFT - RIGHT);
   const y = (v) => TOP + (1 - v / top) * (HEIGHT - TOP - BOTTOM);
   const lines = series.map((s, i) => {
@@ -31,7 +32,7 @@ export function lineChart({ id, title, series, from, to, stepMs, format }) {
       d += `${previous !== null && p.t - previous <= 2.5 * stepMs ? 'L' : 'M'}${x(p.t).toFixed(1)},${y(p.v).toFixed(1)}`;
       previous = p.t;
     }
-    return svg('path', { d, fill: 'none', stroke: COLOURS[i % COLOURS.length], 'stroke-width': 1.6, 'data-series': s.name });
+    return svg('path', { d, fill: 'none', stroke: COLOURS[i % COLOURS.length], 'stroke-width': 1.6, 'data-series': s.name }, svg('title', {}, s.name));
   });
   const time = (t) => new Date(t).toISOString().slice(to - from > 86_400_000 ? 5 : 11, 16).replace('T', ' ');
   const label = (text, attributes) => svg('text', { class: 'axis', ...attributes }, text);
@@ -46,8 +47,10 @@ export function lineChart({ id, title, series, from, to, stepMs, format }) {
   label(time(to), { x: WIDTH - RIGHT, y: HEIGHT - 6, 'text-anchor': 'end' }),
   ...lines);
   return h('figure', { class: 'chart' }, h('figcaption', {}, title), chart,
-    values.length ? h('ul', { class: 'legend' }, series.map((s, i) => h('li', { style: `--swatch: ${COLOURS[i % COLOURS.length]}` }, s.name)))
-      : h('p', { class: 'empty' }, 'No point in this window.'));
+    !values.length ? h('p', { class: 'empty' }, 'No point in this window.')
+      // a legend of hundreds of nodes says nothing: past a dozen lines, each line names itself on hover
+      : series.length > LEGEND_MAX ? h('p', { class: 'hint' }, `${series.length} lines; hover one for its name.`)
+        : h('ul', { class: 'legend' }, series.map((s, i) => h('li', { style: `--swatch: ${COLOURS[i % COLOURS.length]}` }, s.name))));
 }
 
 const percent = (v) => `${Math.round(v)} %`;

@@ -110,18 +110,24 @@ export async function overviewTab(body, deployment) {
     { label: 'Message', value: (e) => e.message ?? '' },
   ], recent, { empty: 'No event yet.' }));
 
+  // every read of a (re)load at once: the page is drawn once, when the slowest answers
+  const fetchNodes = () => Promise.all([session.can('agent:read') ? all('/agents') : null,
+    get(`/deployments/${deployment.id}/events?results=10`)]);
+  const showNodes = ([list, lifecycle]) => {
+    if (list) agents = new Map(list.filter((a) => deployment.agent_ids.includes(a.id)).map((a) => [a.id, a]));
+    recent = lifecycle.items;
+  };
   const readNodes = async () => {
-    if (session.can('agent:read')) {
-      const list = await all('/agents');
-      agents = new Map(list.filter((a) => deployment.agent_ids.includes(a.id)).map((a) => [a.id, a]));
-    }
-    recent = (await get(`/deployments/${deployment.id}/events?results=10`)).items;
+    showNodes(await fetchNodes());
     drawActivities();
     drawEvents();
   };
   const reload = async () => {
-    activities = (await get(`/deployments/${deployment.id}/activities?results=100`)).items;
-    await Promise.all([readNodes(), rollout.latest()]);
+    const [answer, nodes] = await Promise.all([get(`/deployments/${deployment.id}/activities?results=100`), fetchNodes(), rollout.latest()]);
+    activities = answer.items;
+    showNodes(nodes);
+    drawActivities();
+    drawEvents();
   };
 
   const nodesChanged = debounce(readNodes, 300);

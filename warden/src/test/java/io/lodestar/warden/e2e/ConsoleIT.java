@@ -189,18 +189,19 @@ class ConsoleIT {
         browser.get(lodestar.url() + "/console/#/fleet");
         long node = lodestar.nodeIds().get(0);
         waitFor("a[href='#/nodes/" + node + "']").click();
-        assertThat(waitFor("dl.facts").getText()).contains(String.valueOf(node), "Warden", "Deployment");
-        waitFor("table[data-table=node-activities] tbody tr");
-        assertThat(css("table[data-table=node-activities]").getText()).contains("restart");
+        // the page draws again as events come: each read waits out a redraw
+        awaitText("dl.facts", String.valueOf(node), "Warden", "Deployment");
+        waitFor("#live-mode[data-live=stream]");
+        awaitText("table[data-table=node-activities]", "restart", "completed");
+        awaitText("table[data-table=node-runtimes]", "iggy", "running");
         WebElement cpu = waitFor("svg.chart[data-chart=cpu]");
         System.out.println("CONSOLE node page: CPU chart " + cpu.getAttribute("aria-label"));
         // the stand-in runtime writes a line as it starts: the tail shows the newest lines, then follows
-        await().atMost(Duration.ofSeconds(20)).ignoreExceptionsInstanceOf(StaleElementReferenceException.class).until(() -> css("#log-lines").getText().contains("iggy_server"));
+        awaitText("#log-lines", "iggy_server");
         css("#log-toggle").click();
         assertThat(css("#log-toggle").getText()).isEqualTo("Follow");
         css("#log-toggle").click();
         assertThat(css("#log-toggle").getText()).isEqualTo("Pause");
-        waitFor("#live-mode[data-live=stream]");
         screenshot("console-node.png");
     }
 
@@ -316,6 +317,13 @@ class ConsoleIT {
         // set the TOML directly: typing would let the textarea's own newline handling in
         browser.executeScript("document.querySelector('#config-content').value = arguments[0]", content);
         css("form.stacked button[type=submit]").click();
+    }
+
+    /** Waits until the element's text holds every part, reading it again when a redraw replaced it. */
+    private static void awaitText(String selector, String... parts) {
+        await().atMost(Duration.ofSeconds(20)).ignoreExceptionsInstanceOf(StaleElementReferenceException.class)
+                .ignoreExceptionsInstanceOf(org.openqa.selenium.NoSuchElementException.class)
+                .until(() -> java.util.Arrays.stream(parts).allMatch(css(selector).getText()::contains));
     }
 
     private static WebElement waitFor(String selector) {
