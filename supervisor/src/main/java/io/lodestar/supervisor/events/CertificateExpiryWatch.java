@@ -44,7 +44,7 @@ public class CertificateExpiryWatch {
     @Transactional(Transactional.TxType.MANDATORY)
     void look(Instant now) {
         Duration warning = config.certificateExpiryWarning();
-        for (Map.Entry<Long, List<CertificateExpiry>> node : certificates.all().entrySet()) {
+        for (Map.Entry<Long, List<CertificateExpiry>> node : certificates.current().entrySet()) {
             Agent agent = Agent.findById(node.getKey());
             if (agent == null || agent.revokedAt != null) {
                 continue;

@@ -10,6 +10,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.inject.Inject;
 
@@ -45,11 +46,29 @@ class NotificationConditionsTest {
         return CertificateExpiry.newBuilder().setKey(key).setPath(path).setNotAfterMs(notAfter.toEpochMilli()).setSubject(subject).build();
     }
 
+    /** What the node's Warden sends, every 300 ms as a real one does (an older report counts as gone). */
+    private final AtomicReference<Heartbeat> beat = new AtomicReference<>(Heartbeat.newBuilder().setSeq(1).build());
+
+    private Thread beating(FakeWarden warden) {
+        Thread thread = new Thread(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                try {
+                    warden.heartbeat(beat.get());
+                    Thread.sleep(300);
+                } catch (InterruptedException | RuntimeException e) {
+                    return;
+                }
+            }
+        }, "certificate-heartbeats");
+        thread.setDaemon(true);
+        thread.start();
+        return thread;
+    }
+
     /** Sends the certificates as the node's Warden does, waits until this Supervisor holds them, and sweeps twice. */
     private void reportAndSweep(FakeWarden warden, CertificateExpiry... reported) {
-        Heartbeat heartbeat = Heartbeat.newBuilder().setSeq(System.nanoTime()).addAllCertificates(List.of(reported)).build();
-        warden.heartbeat(heartbeat);
-        await().atMost(Duration.ofSeconds(10)).until(() -> List.of(reported).equals(certificates.all().get(warden.nodeId())));
+        beat.set(Heartbeat.newBuilder().setSeq(System.nanoTime()).addAllCertificates(List.of(reported)).build());
+        await().atMost(Duration.ofSeconds(10)).until(() -> List.of(reported).equals(certificates.current().get(warden.nodeId())));
         sweeps.sweep();
         sweeps.sweep(); // a second look tells nothing new
     }
@@ -72,6 +91,7 @@ class NotificationConditionsTest {
         Instant tenDays = now.plus(Duration.ofDays(10));
         try (Receiver receiver = new Receiver(); FakeWarden warden = Api.connectedWarden();
                 SseClient stream = SseClient.open("/events/stream?types=certificate.expiring", null)) {
+            Thread heartbeats = beating(warden);
             Object webhook = admin().body(Map.of("url", receiver.url(), "event_types", List.of("certificate.expiring")))
                     .post("/webhooks").then().statusCode(201).extract().path("id");
             try {
@@ -104,6 +124,7 @@ class NotificationConditionsTest {
                 assertThat(receiver.accepted).extracting(Receiver.Delivery::eventId)
                         .containsExactly(told.get(0).get("id").asText(), again.get(0).get("id").asText());
             } finally {
+                heartbeats.interrupt();
                 admin().delete("/webhooks/" + webhook).then().statusCode(200);
             }
         }
