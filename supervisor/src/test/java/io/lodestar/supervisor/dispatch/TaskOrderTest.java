@@ -1,0 +1,93 @@
+package io.lodestar.supervisor.dispatch;
+
+import static io.lodestar.supervisor.Api.admin;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.lodestar.protocol.v1.Task;
+import io.lodestar.protocol.v1.TaskState;
+import io.lodestar.supervisor.Api;
+import io.lodestar.supervisor.FakeWarden;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * Actions on one runtime of one node reach its Warden one at a time, in the order the API accepted them: the
+ * next goes out only when the one before it ended. (Across replicas the order comes from the same database
+ * sequence; the end-to-end test with two Supervisors shows it there.)
+ */
+@QuarkusTest
+class TaskOrderTest {
+
+    private FakeWarden warden;
+    private long deploymentId;
+
+    @BeforeEach
+    void readyNode() throws InterruptedException {
+        warden = Api.connectedWarden().keepBeating();
+        deploymentId = Api.deployment("ordered", List.of(warden.nodeId()));
+        Task start = warden.nextTask();
+        warden.report(start.getTaskId(), TaskState.TASK_STATE_SUCCEEDED, "started (pid 42)");
+        await().atMost(Duration.ofSeconds(10)).until(() -> "ready".equals(admin().get("/deployments/" + deploymentId)
+                .then().extract().path("status")));
+    }
+
+    @AfterEach
+    void disconnect() throws InterruptedException {
+        warden.close();
+    }
+
+    @Test
+    void aStartAcceptedAfterAStopReachesTheNodeOnlyOnceTheStopEnded() throws InterruptedException {
+        post("iggy/stop");
+        post("iggy/start");
+        post("connectors/restart"); // another runtime: its own lane, not held behind iggy's
+
+        Task stop = warden.nextTask();
+        Task connectors = warden.nextTask();
+        assertThat(List.of(action(stop), action(connectors))).containsExactlyInAnyOrder("IGGY ACTION_STOP",
+                "CONNECTORS ACTION_RESTART");
+        Task stopTask = action(stop).startsWith("IGGY") ? stop : connectors;
+        warden.report(stopTask.getTaskId(), TaskState.TASK_STATE_ACCEPTED, "");
+        assertThat(warden.pollTask(1_000)).as("the start while the stop has not ended").isNull();
+
+        warden.report(stopTask.getTaskId(), TaskState.TASK_STATE_SUCCEEDED, "stopped");
+        Task start = warden.nextTask();
+        assertThat(action(start)).isEqualTo("IGGY ACTION_START");
+        assertThat(start.getTaskId()).isGreaterThan(stopTask.getTaskId());
+    }
+
+    @Test
+    void aReconnectingWardenIsSentOnlyTheTaskWhoseTurnItIs() throws InterruptedException {
+        post("iggy/restart");
+        post("iggy/stop");
+        Task restart = warden.nextTask();
+        assertThat(action(restart)).isEqualTo("IGGY ACTION_RESTART");
+        warden.close();
+
+        try (FakeWarden again = new FakeWarden(Api.grpcPort()).as(warden.nodeId(), warden.secret()).connect().keepBeating()) {
+            again.awaitWelcome();
+            assertThat(again.nextTask().getTaskId()).isEqualTo(restart.getTaskId());
+            assertThat(again.pollTask(1_000)).as("the stop while the restart has not ended").isNull();
+            again.report(restart.getTaskId(), TaskState.TASK_STATE_FAILED, "the runtime did not come back");
+            assertThat(action(again.nextTask())).isEqualTo("IGGY ACTION_STOP");
+        }
+    }
+
+    private void post(String runtimeAndAction) {
+        admin().body(Map.of()).post("/deployments/" + deploymentId + "/activities/" + runtimeAndAction)
+                .then().statusCode(202);
+    }
+
+    private static String action(Task task) {
+        return task.getRuntimeAction().getRuntime().name().replace("RUNTIME_", "") + " "
+                + task.getRuntimeAction().getAction().name();
+    }
+}
