@@ -35,7 +35,7 @@ class TaskOrderTest {
         deploymentId = Api.deployment("ordered", List.of(warden.nodeId()));
         Task start = warden.nextTask();
         warden.report(start.getTaskId(), TaskState.TASK_STATE_SUCCEEDED, "started (pid 42)");
-        await().atMost(Duration.ofSeconds(10)).until(() -> "ready".equals(admin().get("/deployments/" + deploymentId)
+        await().atMost(Duration.ofSeconds(30)).until(() -> "ready".equals(admin().get("/deployments/" + deploymentId)
                 .then().extract().path("status")));
     }
 
@@ -70,6 +70,8 @@ class TaskOrderTest {
         post("iggy/stop");
         Task restart = warden.nextTask();
         assertThat(action(restart)).isEqualTo("IGGY ACTION_RESTART");
+        warden.report(restart.getTaskId(), TaskState.TASK_STATE_ACCEPTED, "");
+        warden.awaitAck(restart.getTaskId(), TaskState.TASK_STATE_ACCEPTED);
         warden.close();
 
         try (FakeWarden again = new FakeWarden(Api.grpcPort()).as(warden.nodeId(), warden.secret()).connect().keepBeating()) {
