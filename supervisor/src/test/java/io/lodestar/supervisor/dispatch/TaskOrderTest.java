@@ -55,7 +55,10 @@ class TaskOrderTest {
         assertThat(List.of(action(stop), action(connectors))).containsExactlyInAnyOrder("IGGY ACTION_STOP",
                 "CONNECTORS ACTION_RESTART");
         Task stopTask = action(stop).startsWith("IGGY") ? stop : connectors;
-        warden.report(stopTask.getTaskId(), TaskState.TASK_STATE_ACCEPTED, "");
+        for (Task task : List.of(stop, connectors)) { // accepted: no longer re-pushed, so any later task is a new one
+            warden.report(task.getTaskId(), TaskState.TASK_STATE_ACCEPTED, "");
+            warden.awaitAck(task.getTaskId(), TaskState.TASK_STATE_ACCEPTED);
+        }
         assertThat(warden.pollTask(1_000)).as("the start while the stop has not ended").isNull();
 
         warden.report(stopTask.getTaskId(), TaskState.TASK_STATE_SUCCEEDED, "stopped");
