@@ -62,7 +62,8 @@ class TaskOrderTest {
             warden.report(task.getTaskId(), TaskState.TASK_STATE_ACCEPTED, "");
             warden.awaitAck(task.getTaskId(), TaskState.TASK_STATE_ACCEPTED);
         }
-        assertThat(warden.pollTask(1_000)).as("the start while the stop has not ended").isNull();
+        assertThat(newTaskWithin(1_000, stop.getTaskId(), connectors.getTaskId())).as("the start while the stop has not ended")
+                .isNull();
 
         warden.report(stopTask.getTaskId(), TaskState.TASK_STATE_SUCCEEDED, "stopped");
         Task start = warden.nextTask();
@@ -87,6 +88,19 @@ class TaskOrderTest {
             again.report(restart.getTaskId(), TaskState.TASK_STATE_FAILED, "the runtime did not come back");
             assertThat(action(again.nextTask())).isEqualTo("IGGY ACTION_STOP");
         }
+    }
+
+    /** The first task that arrives within {@code millis} other than a late copy of one already received. */
+    private Task newTaskWithin(long millis, long... received) throws InterruptedException {
+        long until = System.nanoTime() + millis * 1_000_000;
+        Task task;
+        while ((task = warden.pollTask(Math.max(0, (until - System.nanoTime()) / 1_000_000))) != null) {
+            long id = task.getTaskId();
+            if (java.util.Arrays.stream(received).noneMatch(known -> known == id)) {
+                return task;
+            }
+        }
+        return null;
     }
 
     /** With a deadline far past the test profile's 4 s, so that no task ends by expiry and lets the next one go. */
