@@ -31,6 +31,15 @@ public class Task extends RecordedEntity {
     public Instant acceptedAt;
     @Column(name = "finished_at")
     public Instant finishedAt;
+    /**
+     * Tasks of one lane (a node's runtime: {@code runtime:IGGY}) reach the Warden one at a time, in
+     * {@link #laneOrder}; null for kinds that are never held (snapshots, kills). See {@link TaskOrder}.
+     */
+    @Column(name = "order_lane")
+    public String orderLane;
+    /** Drawn from one database sequence when the API accepted the task: its place in its lane. */
+    @Column(name = "lane_order")
+    public Long laneOrder;
     /** The kind's own message (a RuntimeAction, a SnapshotRequest, …) as sent, protobuf-encoded and base64. */
     public String request;
 }

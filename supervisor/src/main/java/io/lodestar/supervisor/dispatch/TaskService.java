@@ -27,6 +27,7 @@ import io.lodestar.supervisor.agent.Agent;
 import io.lodestar.supervisor.agent.AgentRevoked;
 import io.lodestar.supervisor.agent.AgentState;
 import io.lodestar.supervisor.common.LogContext;
+import io.quarkus.panache.common.Parameters;
 import io.quarkus.logging.Log;
 
 /** Writes tasks, records what Wardens report about them, and expires overdue ones: the only place a task's state changes. */
@@ -57,6 +58,9 @@ public class TaskService {
     @Inject
     TaskWakeups wakeups;
 
+    @Inject
+    TaskOrder order;
+
     /** What to tell the Warden after an update was handled. */
     public enum UpdateOutcome {
         /** Committed (or already known): acknowledge it so the Warden stops re-sending. */
@@ -85,6 +89,7 @@ public class TaskService {
         task.state = TaskState.PENDING;
         task.createdAt = clock.instant();
         task.deadlineAt = task.createdAt.plus(deadline);
+        order.assign(task, request);
         task.persist();
         Agent agent = Agent.findById(nodeId);
         if (agent != null && agent.revokedAt != null) { // no Warden will ever take it: say so now, not at the deadline
@@ -92,8 +97,9 @@ public class TaskService {
                     + " this task; nothing ran.");
             return task;
         }
-        pushAfterCommit(task);
-        wakeups.announce(task);
+        if (order.inTurn(task)) { // otherwise it goes out when the task before it ends
+            dispatch(task);
+        }
         return task;
     }
 
@@ -110,8 +116,13 @@ public class TaskService {
         return usable ? Optional.of(task) : Optional.empty();
     }
 
+    /** Pushes the task once the transaction commits (here, or through a wake-up to the replica holding its node). */
+    private void dispatch(Task task) {
+        pushAfterCommit(task);
+        wakeups.announce(task);
+    }
+
     private void pushAfterCommit(Task task) {
-        io.lodestar.protocol.v1.Task message = TaskMessages.toProto(task);
         long nodeId = task.nodeId;
         transactions.registerInterposedSynchronization(new Synchronization() {
             @Override
@@ -120,18 +131,20 @@ public class TaskService {
 
             @Override
             public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    sessions.push(nodeId, message);
+                // Still pending: the transaction that let it go may also have ended it (a revoked node, an expiry).
+                if (status == Status.STATUS_COMMITTED && task.state == TaskState.PENDING) {
+                    sessions.push(nodeId, TaskMessages.toProto(task));
                 }
             }
         });
     }
 
-    /** Tasks a (re)connected node still has to run or report on, oldest first. */
+    /** Tasks a (re)connected node still has to run or report on, oldest first; pending ones only in their turn. */
     @Transactional
     public List<io.lodestar.protocol.v1.Task> openTasks(long nodeId) {
-        return Task.<Task>list("nodeId = ?1 and state in ?2 order by id", nodeId, TaskState.OPEN).stream()
-                .map(TaskMessages::toProto).toList();
+        return Task.<Task>list("from Task t where t.nodeId = :node and (t.state = :accepted or (t.state = :pending and "
+                + TaskOrder.IN_TURN + ")) order by t.id", Parameters.with("node", nodeId).and("accepted", TaskState.ACCEPTED)
+                .and("pending", TaskState.PENDING).and("open", TaskState.OPEN)).stream().map(TaskMessages::toProto).toList();
     }
 
     /** PENDING tasks of these nodes older than {@code before}: pushes that may have been missed. */
@@ -140,8 +153,9 @@ public class TaskService {
         if (nodeIds.isEmpty()) {
             return List.of();
         }
-        return Task.<Task>find("nodeId in ?1 and state = ?2 and createdAt < ?3 order by id", nodeIds, TaskState.PENDING, before)
-                .range(0, limit - 1).list();
+        return Task.<Task>find("from Task t where t.nodeId in :nodes and t.state = :pending and t.createdAt < :before and "
+                + TaskOrder.IN_TURN + " order by t.id", Parameters.with("nodes", nodeIds).and("pending", TaskState.PENDING)
+                .and("before", before).and("open", TaskState.OPEN)).range(0, limit - 1).list();
     }
 
     /** Records a Warden's report on a task, refusing reports from a stale session or about another node's task. */
@@ -187,7 +201,7 @@ public class TaskService {
                 .withLock(LockModeType.PESSIMISTIC_WRITE).range(0, limit - 1).list();
         List<Long> expired = new ArrayList<>();
         for (Task task : overdue) {
-            String why = expiryMessage(task, Agent.findById(task.nodeId));
+            String why = TaskExpiry.message(task, Agent.findById(task.nodeId), order.earlierOpen(task));
             try (LogContext.Scope node = LogContext.put(LogContext.NODE_ID, task.nodeId);
                     LogContext.Scope id = LogContext.put(LogContext.TASK_ID, task.id)) {
                 transition(task, TaskState.EXPIRED, why);
@@ -195,26 +209,6 @@ public class TaskService {
             expired.add(task.id);
         }
         return expired.size();
-    }
-
-    /**
-     * Why an overdue task ends: never delivered (nothing ran; the node offline since when) or delivered and not
-     * finished in time (what it did on the node is what its Warden reports later, if anything).
-     */
-    private static String expiryMessage(Task task, Agent agent) {
-        Duration allowed = Duration.between(task.createdAt, task.deadlineAt);
-        boolean online = agent != null && agent.state == AgentState.ONLINE;
-        if (task.state == TaskState.ACCEPTED) {
-            return "timed out: the Warden on node " + task.nodeId + " accepted this task at " + task.acceptedAt
-                    + " but reported no outcome before the deadline (" + allowed + ").";
-        }
-        if (online) {
-            return "not delivered: the Warden on node " + task.nodeId + " is connected but did not accept this task before"
-                    + " the delivery deadline (" + allowed + "); nothing ran.";
-        }
-        String since = agent == null || agent.lastSeenAt == null ? "it enrolled" : agent.lastSeenAt.toString();
-        return "not delivered: node offline since " + since + "; the Warden on node " + task.nodeId
-                + " did not connect before the delivery deadline (" + allowed + "); nothing ran.";
     }
 
     /**
@@ -286,6 +280,7 @@ public class TaskService {
                 task.finishedAt = now;
                 task.message = message;
                 finishedEvents.fire(new TaskFinished(task.id, TaskMessages.kindOf(task), end, message));
+                order.nextInTurn(task).ifPresent(this::dispatch);
             }
             case PENDING -> throw new IllegalStateException("A task never returns to pending");
         }

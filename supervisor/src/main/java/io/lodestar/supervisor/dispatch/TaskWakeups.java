@@ -20,6 +20,7 @@ import org.postgresql.PGNotification;
 import io.lodestar.supervisor.common.LogContext;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.panache.common.Parameters;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 
@@ -102,7 +103,7 @@ public class TaskWakeups {
         }
     }
 
-    /** Pushes the announced tasks of nodes held here, still pending, read in one query. */
+    /** Pushes the announced tasks of nodes held here, still pending and in their turn, read in one query. */
     private void pushHeld(PGNotification[] heard) {
         Map<Long, Long> nodeOfTask = new HashMap<>();
         for (PGNotification notification : heard) {
@@ -117,7 +118,8 @@ public class TaskWakeups {
         }
         List<Long> taskIds = new ArrayList<>(nodeOfTask.keySet());
         List<Task> pending = QuarkusTransaction.requiringNew().call(() -> Task.<Task>list(
-                "id in ?1 and state = ?2 order by id", taskIds, TaskState.PENDING));
+                "from Task t where t.id in :ids and t.state = :pending and " + TaskOrder.IN_TURN + " order by t.id",
+                Parameters.with("ids", taskIds).and("pending", TaskState.PENDING).and("open", TaskState.OPEN)));
         for (Task task : pending) {
             try (LogContext.Scope id = LogContext.put(LogContext.TASK_ID, task.id)) {
                 sessions.push(task.nodeId, TaskMessages.toProto(task));

@@ -29,6 +29,9 @@ public class DeploymentLogs {
     @Inject
     SupervisorConfig config;
 
+    @Inject
+    UnreachableNodes unreachable;
+
     public List<NodeLog> read(LogQuery query) {
         String runtime = query.runtime().wireName();
         Map<Long, CompletableFuture<LogChunk>> answers = new LinkedHashMap<>();
@@ -47,7 +50,7 @@ public class DeploymentLogs {
             for (long node : query.nodes()) {
                 CompletableFuture<LogChunk> answer = answers.get(node);
                 if (answer == null) {
-                    result.add(NodeLog.failed(node, runtime, unreachable(node)));
+                    result.add(NodeLog.failed(node, runtime, unreachable.why(node)));
                     continue;
                 }
                 result.add(await(node, runtime, answer, deadline));
@@ -74,10 +77,5 @@ public class DeploymentLogs {
         } catch (ExecutionException e) {
             return NodeLog.failed(node, runtime, "The read failed: " + e.getCause().getMessage());
         }
-    }
-
-    static String unreachable(long node) {
-        return "The Warden on node " + node + " is not connected to this Supervisor (the node is offline, or its link"
-                + " is held by another Supervisor replica); no lines could be read.";
     }
 }

@@ -36,6 +36,9 @@ public class LogFollows {
     LogRelay relay;
 
     @Inject
+    UnreachableNodes unreachable;
+
+    @Inject
     ObjectMapper json;
 
     private final ScheduledExecutorService keepalives = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -52,7 +55,7 @@ public class LogFollows {
         for (long node : query.nodes()) {
             long requestId = relay.open(node, query.request(true), chunk -> follow.chunk(node, runtime, chunk));
             if (requestId == 0) {
-                follow.send("error", NodeLog.failed(node, runtime, DeploymentLogs.unreachable(node)));
+                follow.send("error", NodeLog.failed(node, runtime, unreachable.why(node)));
             } else {
                 follow.requestIds.add(requestId);
             }
