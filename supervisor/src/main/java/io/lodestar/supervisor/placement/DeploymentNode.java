@@ -20,4 +20,13 @@ public class DeploymentNode extends PanacheEntityBase {
     @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
     @Column(name = "runtime_state")
     public NodeRuntimeState runtimeState = NodeRuntimeState.STARTING;
+    /** Its replica id in its deployment's Iggy cluster, assigned once; null outside a cluster. */
+    @Column(name = "replica_id")
+    public Integer replicaId;
+    /** The address its roster entry names ({@code ip}); null outside a cluster. */
+    @Column(name = "cluster_ip")
+    public String clusterIp;
+    /** Its roster entry's ports as {@code tcp=8090,quic=8080,…}; null outside a cluster. */
+    @Column(name = "cluster_ports")
+    public String clusterPorts;
 }
