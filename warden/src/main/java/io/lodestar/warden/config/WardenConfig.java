@@ -159,7 +159,7 @@ public interface WardenConfig {
         Optional<Path> tokenFile();
 
         /**
-         * Where the Warden keeps this node's Iggy cluster replica id, as {@code IGGY_REPLICA_ARGS=--replica-id N}:
+         * Where the Warden keeps this node's Iggy cluster replica id, as {@code IGGY_REPLICA_ARGS="--replica-id N"}:
          * the process driver adds those words to the command line; a systemd unit reads the file with
          * {@code EnvironmentFile=-<file>} and passes {@code $IGGY_REPLICA_ARGS} on its {@code ExecStart}. Written
          * before every start, restart and reconfigure the Supervisor sends; absent outside a cluster.

@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 
 /**
  * Which Iggy cluster replica this node's server is, kept where both drivers read it: an environment file with
- * one line, {@code IGGY_REPLICA_ARGS=--replica-id N}. The process driver appends those words to the server's
+ * one line, {@code IGGY_REPLICA_ARGS="--replica-id N"} (quoted, so systemd and a shell read the same value). The process driver appends those words to the server's
  * command line; a systemd unit reads the file ({@code EnvironmentFile=-<file>}) and passes
  * {@code $IGGY_REPLICA_ARGS} (unbraced, so systemd splits it into words) on its {@code ExecStart}. Iggy takes the
  * replica id only as the {@code --replica-id} flag ({@code core/server/src/args.rs}). No file: no flag, the
@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
 public final class ReplicaFile {
 
     static final String VARIABLE = "IGGY_REPLICA_ARGS";
-    private static final Pattern LINE = Pattern.compile("^" + VARIABLE + "=--replica-id (\\d{1,3})\\s*$", Pattern.MULTILINE);
+    private static final Pattern LINE = Pattern.compile("^" + VARIABLE + "=\"--replica-id (\\d{1,3})\"\\s*$",
+            Pattern.MULTILINE);
 
     private final Path path;
 
@@ -42,7 +43,7 @@ public final class ReplicaFile {
             throw new IOException("replica id " + replicaId.getAsInt() + " is not a u8 (0-255), as --replica-id needs");
         }
         new ConfigFile(path).replace("# Written by the Lodestar Warden: this node's Iggy cluster replica.\n"
-                + VARIABLE + "=--replica-id " + replicaId.getAsInt() + "\n");
+                + VARIABLE + "=\"--replica-id " + replicaId.getAsInt() + "\"\n");
         Files.deleteIfExists(new ConfigFile(path).previousPath());
     }
 
