@@ -206,10 +206,7 @@ public class ActivityService {
     private RuntimeAction request(long deploymentId, long nodeId, RuntimeName runtime, ActionSpec action) {
         RuntimeAction.Builder request = RuntimeAction.newBuilder().setRuntime(runtime.proto()).setAction(action.kind().proto());
         if (runtime == RuntimeName.IGGY) {
-            DeploymentNode node = DeploymentNode.find("deploymentId = ?1 and nodeId = ?2", deploymentId, nodeId).firstResult();
-            if (node != null && node.replicaId != null) {
-                request.setReplicaId(node.replicaId);
-            }
+            DeploymentNode.replicaIdOf(deploymentId, nodeId).ifPresent(request::setReplicaId);
         }
         if (action.kind() == ActionSpec.Kind.RECONFIGURE) {
             RuntimeConfig config = configs.forReconfigure(deploymentId, runtime, action.configId());

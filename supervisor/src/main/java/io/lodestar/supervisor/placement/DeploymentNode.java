@@ -29,4 +29,10 @@ public class DeploymentNode extends PanacheEntityBase {
     /** Its roster entry's ports as {@code tcp=8090,quic=8080,…}; null outside a cluster. */
     @Column(name = "cluster_ports")
     public String clusterPorts;
+
+    /** The node's replica id in its deployment's Iggy cluster; empty outside a cluster. */
+    public static java.util.Optional<Integer> replicaIdOf(long deploymentId, long nodeId) {
+        DeploymentNode node = find("deploymentId = ?1 and nodeId = ?2", deploymentId, nodeId).firstResult();
+        return java.util.Optional.ofNullable(node == null ? null : node.replicaId);
+    }
 }

@@ -51,7 +51,7 @@ class IggyClusterIT {
     @BeforeAll
     static void up() throws IOException, InterruptedException {
         Path state = Files.createTempDirectory("lodestar-cluster-it").resolve("state");
-        lodestar = new LocalLodestar(state, 18590, 19590, 24700, "-Dsupervisor.dispatch.deadline=20s");
+        lodestar = new LocalLodestar(state, 18590, 19590, 24700, "-Dsupervisor.dispatch.deadline=90s");
         lodestar.up();
         List<Number> stops = api().delete("/deployments/" + lodestar.deploymentId()).then().statusCode(200).extract()
                 .path("agent_ids");
