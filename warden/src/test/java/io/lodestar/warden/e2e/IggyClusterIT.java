@@ -51,7 +51,9 @@ class IggyClusterIT {
     @BeforeAll
     static void up() throws IOException, InterruptedException {
         Path state = Files.createTempDirectory("lodestar-cluster-it").resolve("state");
-        lodestar = new LocalLodestar(state, 18590, 19590, 24700, "-Dsupervisor.dispatch.deadline=90s");
+        // H2's own lock timeout (1 s) is shorter than a transaction takes on a machine running several builds
+        lodestar = new LocalLodestar(state, 18590, 19590, 24700, "-Dsupervisor.dispatch.deadline=90s"
+                + " -Dquarkus.datasource.jdbc.url=jdbc:h2:file:${lodestar.data-dir}/supervisor;DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=30000");
         lodestar.up();
         List<Number> stops = api().delete("/deployments/" + lodestar.deploymentId()).then().statusCode(200).extract()
                 .path("agent_ids");
