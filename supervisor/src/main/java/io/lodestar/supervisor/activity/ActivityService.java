@@ -166,7 +166,7 @@ public class ActivityService {
                 planned.get(0).action + " " + names + " on agent " + nodeId + ".", null);
         for (Activity activity : planned) {
             activity.message = null;
-            RuntimeAction request = request(deployment.id, nodeId, Runtimes.parse(activity.runtime),
+            RuntimeAction request = request(deployment, nodeId, Runtimes.parse(activity.runtime),
                     ActionSpec.parse(activity.action));
             // Attached first: a task that ends at once (its node was deleted) still ends its operation.
             operations.attach(operation, activity.id);
@@ -203,9 +203,10 @@ public class ActivityService {
      * The link message of the action; a reconfigure carries its config's content and checksum from now on, and the
      * Iggy server of a cluster replica its replica id (every action, so a node that left a cluster drops the flag).
      */
-    private RuntimeAction request(long deploymentId, long nodeId, RuntimeName runtime, ActionSpec action) {
+    private RuntimeAction request(Deployment deployment, long nodeId, RuntimeName runtime, ActionSpec action) {
+        long deploymentId = deployment.id;
         RuntimeAction.Builder request = RuntimeAction.newBuilder().setRuntime(runtime.proto()).setAction(action.kind().proto());
-        if (runtime == RuntimeName.IGGY) {
+        if (runtime == RuntimeName.IGGY && deployment.isCluster()) {
             DeploymentNode.replicaIdOf(deploymentId, nodeId).ifPresent(request::setReplicaId);
         }
         if (action.kind() == ActionSpec.Kind.RECONFIGURE) {

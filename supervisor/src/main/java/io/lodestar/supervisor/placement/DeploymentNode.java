@@ -32,7 +32,10 @@ public class DeploymentNode extends PanacheEntityBase {
 
     /** The node's replica id in its deployment's Iggy cluster; empty outside a cluster. */
     public static java.util.Optional<Integer> replicaIdOf(long deploymentId, long nodeId) {
-        DeploymentNode node = find("deploymentId = ?1 and nodeId = ?2", deploymentId, nodeId).firstResult();
+        // No flush first: flushing the caller's pending agent updates here would hold their row locks for the rest
+        // of its transaction, and heartbeats wait on them (replica ids are written once, at creation).
+        DeploymentNode node = find("deploymentId = ?1 and nodeId = ?2", deploymentId, nodeId)
+                .withHint("org.hibernate.flushMode", "COMMIT").firstResult();
         return java.util.Optional.ofNullable(node == null ? null : node.replicaId);
     }
 }
