@@ -58,10 +58,12 @@ public final class FakeWarden implements AutoCloseable {
         this.channel = channel;
     }
 
-    public FakeWarden enroll(String token) {
+    /** Enrolls reporting these host addresses (a cluster roster's default {@code ip}). */
+    public FakeWarden enroll(String token, String... addresses) {
         EnrollResponse identity = WardenLinkGrpc.newBlockingStub(channel).enroll(EnrollRequest.newBuilder()
                 .setToken(token).setWardenVersion("test")
-                .setHost(HostFacts.newBuilder().setHostname("fake-node").setOs("Linux").setArch("amd64"))
+                .setHost(HostFacts.newBuilder().setHostname("fake-node").setOs("Linux").setArch("amd64")
+                        .addAllAddresses(java.util.List.of(addresses)))
                 .build());
         this.nodeId = identity.getNodeId();
         this.secret = identity.getNodeSecret();

@@ -22,6 +22,7 @@ import io.lodestar.warden.logs.LogRequests;
 import io.lodestar.warden.metrics.CertificateExpiries;
 import io.lodestar.warden.metrics.HostMetricsReader;
 import io.lodestar.warden.metrics.RuntimeMetricsReader;
+import io.lodestar.warden.metrics.ClusterMembership;
 import io.lodestar.warden.metrics.IggyViews;
 import io.lodestar.warden.runtime.ConfigFileReport;
 import io.lodestar.warden.runtime.SecretFile;
@@ -29,6 +30,7 @@ import io.lodestar.warden.snapshot.IggyOwnSnapshot;
 import io.lodestar.warden.runtime.DriverRegistry;
 import io.lodestar.warden.runtime.HttpHealthProbe;
 import io.lodestar.warden.runtime.RuntimeDriver;
+import io.lodestar.warden.runtime.ReplicaFile;
 import io.lodestar.warden.runtime.RuntimeDrivers;
 import io.lodestar.warden.snapshot.NodeDiagnostics;
 import io.lodestar.warden.snapshot.SnapshotHandler;
@@ -37,6 +39,7 @@ import io.lodestar.warden.state.FileTaskJournal;
 import io.lodestar.warden.task.InterruptedTasks;
 import io.lodestar.warden.task.OperationKillHandler;
 import io.lodestar.warden.task.Reconfiguration;
+import io.lodestar.warden.task.ClusterReplica;
 import io.lodestar.warden.task.RuntimeActionHandler;
 import io.lodestar.warden.task.TaskHandlers;
 import io.lodestar.warden.task.TaskLanes;
@@ -52,6 +55,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -118,7 +122,7 @@ public class WardenAgent {
                 new SnapshotUploader(channel, identity, SNAPSHOT_UPLOAD_TIMEOUT), config.stateDir().resolve("snapshots"),
                 Duration.ofSeconds(2), includeIggy -> IggyOwnSnapshot.attachments(iggyViews, includeIggy));
         TaskHandlers handlers = new TaskHandlers(List.of(
-                new RuntimeActionHandler(drivers, new Reconfiguration(configPaths())),
+                new RuntimeActionHandler(drivers, new Reconfiguration(configPaths()), clusterReplica(iggyViews)),
                 snapshots,
                 new OperationKillHandler(drivers, journal)));
         InterruptedTasks.settle(journal, handlers);
@@ -209,6 +213,16 @@ public class WardenAgent {
             dirs.put(runtime, config.runtimes().of(runtime).workingDir());
         }
         return dirs;
+    }
+
+    /** The Iggy server as a cluster replica, when it runs on this node. */
+    private Optional<ClusterReplica> clusterReplica(IggyViews iggyViews) {
+        WardenConfig.Iggy iggy = config.runtimes().iggy();
+        if (!iggy.enabled()) {
+            return Optional.empty();
+        }
+        return Optional.of(new ClusterReplica(new ReplicaFile(iggy.replicaFile()),
+                new ClusterMembership(iggyViews, iggy.configPath(), clock), iggy.healthTimeout()));
     }
 
     private Map<RuntimeName, Path> configPaths() {

@@ -39,6 +39,7 @@ import io.lodestar.supervisor.operation.Operation;
 import io.lodestar.supervisor.operation.OperationService;
 import io.lodestar.supervisor.operation.OperationType;
 import io.lodestar.supervisor.placement.Deployment;
+import io.lodestar.supervisor.placement.DeploymentNode;
 import io.lodestar.supervisor.placement.DeploymentStatus;
 import io.lodestar.supervisor.placement.Deployments;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
@@ -165,7 +166,8 @@ public class ActivityService {
                 planned.get(0).action + " " + names + " on agent " + nodeId + ".", null);
         for (Activity activity : planned) {
             activity.message = null;
-            RuntimeAction request = request(deployment.id, Runtimes.parse(activity.runtime), ActionSpec.parse(activity.action));
+            RuntimeAction request = request(deployment, nodeId, Runtimes.parse(activity.runtime),
+                    ActionSpec.parse(activity.action));
             // Attached first: a task that ends at once (its node was deleted) still ends its operation.
             operations.attach(operation, activity.id);
             tasks.create(nodeId, activity.id, request, deliveryTimeout); // the task shares the activity's id
@@ -197,9 +199,16 @@ public class ActivityService {
         return tasks.stateOf(activity.id).isPresent();
     }
 
-    /** The link message of the action; a reconfigure carries its config's content and checksum from now on. */
-    private RuntimeAction request(long deploymentId, RuntimeName runtime, ActionSpec action) {
+    /**
+     * The link message of the action; a reconfigure carries its config's content and checksum from now on, and the
+     * Iggy server of a cluster replica its replica id (every action, so a node that left a cluster drops the flag).
+     */
+    private RuntimeAction request(Deployment deployment, long nodeId, RuntimeName runtime, ActionSpec action) {
+        long deploymentId = deployment.id;
         RuntimeAction.Builder request = RuntimeAction.newBuilder().setRuntime(runtime.proto()).setAction(action.kind().proto());
+        if (runtime == RuntimeName.IGGY && deployment.isCluster()) {
+            DeploymentNode.replicaIdOf(deploymentId, nodeId).ifPresent(request::setReplicaId);
+        }
         if (action.kind() == ActionSpec.Kind.RECONFIGURE) {
             RuntimeConfig config = configs.forReconfigure(deploymentId, runtime, action.configId());
             request.setConfigId(config.id).setConfigContent(config.content).setConfigChecksum(config.checksum);

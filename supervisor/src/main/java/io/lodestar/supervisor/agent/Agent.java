@@ -44,4 +44,6 @@ public class Agent extends ScopedEntity {
     /** What differs between the runtimes' config files on the node and the versions Lodestar applied; null when nothing does. */
     @Column(name = "config_drift")
     public String configDrift;
+    /** The first address its Warden reported (non-loopback, IPv4 first); null when it reported none. */
+    public String address;
 }

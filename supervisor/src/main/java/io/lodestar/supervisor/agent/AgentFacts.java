@@ -26,6 +26,9 @@ final class AgentFacts {
         if (host.getMemoryBytes() > 0) {
             agent.memoryBytes = host.getMemoryBytes();
         }
+        if (host.getAddressesCount() > 0) {
+            agent.address = truncate(host.getAddresses(0), 255);
+        }
     }
 
     private static String truncate(String value, int max) {

@@ -51,19 +51,25 @@ public class RuntimeConfigService {
                     + MAX_CONTENT_CHARS + ".");
         }
         TomlSyntax.requireValid(request.content());
+        boolean generated = request.runtime() == RuntimeName.IGGY && deployment.isCluster();
+        String content = generated ? ClusterConfigFile.compose(deployment, request.content()) : request.content();
+        if (generated) {
+            TomlSyntax.requireValid(content); // a dotted cluster.* key of the caller's may clash with the generated table
+        }
         RuntimeConfig config = new RuntimeConfig();
         config.id = ids.next();
         config.placeIn(deployment.scope());
         config.deploymentId = deploymentId;
         config.runtime = request.runtime().wireName();
         config.name = request.name();
-        config.content = request.content();
-        config.checksum = checksum(request.content());
+        config.content = content;
+        config.checksum = checksum(content);
         config.authorId = authorId;
         config.createdAt = clock.instant();
         config.persist();
         createdEvents.fire(new RuntimeConfigCreated(config.id));
-        return RuntimeConfigView.summary(config);
+        // A version Lodestar wrote part of is answered whole, so the caller sees what every replica will run.
+        return generated ? RuntimeConfigView.withContent(config) : RuntimeConfigView.summary(config);
     }
 
     public Page<RuntimeConfigView> list(long tenantId, long deploymentId, PageRequest request) {

@@ -28,6 +28,6 @@ public record AgentDeployRequest(
     DeploymentService.NewDeployment toNewDeployment(long agent) {
         String given = name == null ? "" : name.trim();
         return new DeploymentService.NewDeployment(given.isEmpty() ? "agent-" + agent : given, List.of(agent),
-                NewDeploymentRequest.runtimes(runtimes));
+                NewDeploymentRequest.runtimes(runtimes), java.util.Optional.empty());
     }
 }

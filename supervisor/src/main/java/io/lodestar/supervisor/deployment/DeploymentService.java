@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -19,6 +20,7 @@ import io.lodestar.supervisor.agent.AgentState;
 import io.lodestar.supervisor.common.ActionSpec;
 import io.lodestar.supervisor.common.DomainException;
 import io.lodestar.supervisor.common.Ids;
+import io.lodestar.supervisor.iggy.ClusterRefusal;
 import io.lodestar.supervisor.limits.RequestLimits;
 import io.lodestar.supervisor.operation.OperationType;
 import io.lodestar.supervisor.placement.Deployment;
@@ -58,7 +60,11 @@ public class DeploymentService {
     @Inject
     RequestLimits limits;
 
-    public record NewDeployment(String name, List<Long> agentIds, List<RuntimeName> runtimes) {
+    @Inject
+    ClusterReplicas clusterReplicas;
+
+    public record NewDeployment(String name, List<Long> agentIds, List<RuntimeName> runtimes,
+            Optional<ClusterRequest.Resolved> cluster) {
     }
 
     /** Places the deployment on its agents and starts its runtimes there; status {@code deploying}. */
@@ -85,11 +91,18 @@ public class DeploymentService {
         deployment.placeIn(found.get(0).scope());
         deployment.name = request.name();
         deployment.runtimes = request.runtimes().stream().map(RuntimeName::wireName).collect(Collectors.joining(" "));
-        lifecycle.begin(deployment, "Created on " + wanted.size() + " node(s), runtimes " + deployment.runtimes + ".", authorId);
+        deployment.clusterName = request.cluster().map(ClusterRequest.Resolved::name).orElse(null);
+        lifecycle.begin(deployment, "Created on " + wanted.size() + " node(s), runtimes " + deployment.runtimes
+                + (deployment.isCluster() ? ", as Iggy cluster '" + deployment.clusterName + "'" : "") + ".", authorId);
         List<Long> nodeIds = new ArrayList<>(wanted);
         nodeIds.forEach(agentId -> addNode(deployment, agentId));
-        runOnNodes(deployment, nodeIds, ActionSpec.of(ActionSpec.Kind.START), authorId, OperationType.DEPLOY,
-                "Deploy " + deployment.name);
+        if (request.cluster().isPresent()) {
+            clusterReplicas.assign(deployment, found, nodeIds, request.cluster().get());
+            clusterReplicas.deploy(tenantId, authorId, deployment, nodeIds, request.cluster().get().config());
+        } else {
+            runOnNodes(deployment, nodeIds, ActionSpec.of(ActionSpec.Kind.START), authorId, OperationType.DEPLOY,
+                    "Deploy " + deployment.name);
+        }
         return DeploymentView.of(deployment, nodeIds);
     }
 
@@ -121,6 +134,14 @@ public class DeploymentService {
             throw new DomainException.Invalid("replicas must be between 1 and " + MAX_REPLICAS + "; got " + replicas + ".");
         }
         Deployment deployment = deployments.lock(tenantId, deploymentId);
+        List<DeploymentNode> members = deployments.nodes(deployment.id);
+        if (deployment.isCluster() && replicas != members.size()) {
+            throw new ClusterRefusal("cluster_membership", "Deployment " + deploymentId + " is Iggy cluster '"
+                    + deployment.clusterName + "' of " + members.size() + " replicas, and Iggy has no membership change: "
+                    + "each replica records the roster size in its on-disk identity and refuses to boot when it differs "
+                    + "(core/metadata/src/impls/recovery.rs: \"there is no VSR reconfiguration yet\"). To run " + replicas
+                    + " replicas, create a new cluster deployment with fresh data directories and move the data.");
+        }
         if (deployment.status != DeploymentStatus.RUNNING && deployment.status != DeploymentStatus.READY) {
             throw new DomainException.Invalid(SCALE_REFUSED);
         }

@@ -1,11 +1,14 @@
 package io.lodestar.supervisor.deployment;
 
 import java.util.List;
+import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 import io.lodestar.supervisor.agent.Agent;
 import io.lodestar.supervisor.common.Times;
+import io.lodestar.supervisor.placement.ClusterRoster;
 import io.lodestar.supervisor.placement.Deployment;
 
 /** A deployment as the API shows it. */
@@ -21,7 +24,16 @@ public record DeploymentView(
         @JsonProperty("created_at") String createdAt,
         @JsonProperty("updated_at") String updatedAt,
         @JsonProperty("ended_at") String endedAt,
-        @JsonProperty("config_drift") List<NodeDrift> configDrift) {
+        @JsonProperty("config_drift") List<NodeDrift> configDrift,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Cluster cluster) {
+
+    /** A cluster deployment's Iggy cluster: its name and one replica per node, as the generated roster has them. */
+    public record Cluster(String name, List<Replica> replicas) {
+    }
+
+    public record Replica(@JsonProperty("node_id") long nodeId, @JsonProperty("replica_id") int replicaId, String name,
+            String ip, Map<String, Integer> ports) {
+    }
 
     /** A node whose config file is not the version Lodestar applied there. */
     public record NodeDrift(@JsonProperty("node_id") long nodeId, String drift) {
@@ -34,6 +46,15 @@ public record DeploymentView(
         return new DeploymentView(deployment.id, deployment.tenantId, deployment.divisionId, deployment.environmentId,
                 deployment.name, deployment.status.wireName(), agentIds.size(), agentIds,
                 Times.format(deployment.createdAt), Times.format(deployment.updatedAt), Times.format(deployment.endedAt),
-                drift);
+                drift, cluster(deployment));
+    }
+
+    private static Cluster cluster(Deployment deployment) {
+        if (!deployment.isCluster()) {
+            return null;
+        }
+        List<Replica> replicas = ClusterRoster.of(deployment).entries().stream()
+                .map(e -> new Replica(e.nodeId(), e.replicaId(), e.rosterName(), e.ip(), e.orderedPorts())).toList();
+        return new Cluster(deployment.clusterName, replicas);
     }
 }

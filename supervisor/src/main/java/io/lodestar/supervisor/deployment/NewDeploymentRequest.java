@@ -33,7 +33,10 @@ public record NewDeploymentRequest(
         @JsonProperty("runtimes")
         @Size(min = 1, message = NewDeploymentRequest.RUNTIMES)
         @Schema(description = "The runtimes to start; iggy when omitted.", example = "[\"iggy\", \"connectors\"]")
-        List<@NotNull(message = NewDeploymentRequest.RUNTIMES) String> runtimes) {
+        List<@NotNull(message = NewDeploymentRequest.RUNTIMES) String> runtimes,
+        @JsonProperty("cluster")
+        @Schema(description = "Makes the deployment one Iggy cluster; see docs/api/clusters.md.")
+        ClusterRequest cluster) {
 
     static final String NAME = "is required: a deployment name of 1 to " + Names.MAX_LENGTH + " characters";
     static final String BODY_REQUIRED = "The request body is required: send {\"name\":\"events-prod\",\"agent_ids\":[…]}.";
@@ -50,7 +53,13 @@ public record NewDeploymentRequest(
         if (agents.isEmpty()) {
             throw new DomainException.Invalid("Give agent_id or agent_ids: the agents (nodes) to deploy on. List them with GET /agents.");
         }
-        return new DeploymentService.NewDeployment(name.trim(), agents, runtimes(runtimes));
+        List<RuntimeName> chosen = runtimes(runtimes);
+        if (cluster != null && !chosen.contains(RuntimeName.IGGY)) {
+            throw new DomainException.Invalid("cluster needs the iggy runtime in runtimes: the cluster's replicas are Iggy "
+                    + "servers. Add \"iggy\" to runtimes or leave cluster out.");
+        }
+        return new DeploymentService.NewDeployment(name.trim(), agents, chosen,
+                java.util.Optional.ofNullable(cluster).map(c -> c.resolve(List.copyOf(new java.util.LinkedHashSet<>(agents)))));
     }
 
     /** The runtimes named, each once, in order; {@code iggy} when none are named. */

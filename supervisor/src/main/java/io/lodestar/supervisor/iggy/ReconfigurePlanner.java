@@ -29,6 +29,11 @@ public class ReconfigurePlanner {
             + "(Iggy has no reload: any change restarts it). Each node that does not come back healthy puts its "
             + "previous file back and restarts again.";
 
+    static final String ONE_REPLICA_AT_A_TIME = "One replica at a time, and only while a majority of the cluster's "
+            + "replicas stays up (the quorum guard counts replicas). A replica's step ends when it answers /ping and, "
+            + "where its Warden has an Iggy token, /cluster/metadata lists it healthy under the cluster's name; a replica "
+            + "that does not come back puts its previous file back and the rollout stops.";
+
     @Inject
     Deployments deployments;
 
@@ -70,8 +75,10 @@ public class ReconfigurePlanner {
             dangerous |= !node.dangerous().isEmpty();
             nodes.add(node);
         }
-        ReconfigurePlan.Rollout rollout = new ReconfigurePlan.Rollout("all_at_once", List.of(List.copyOf(nodeIds)),
-                ALL_AT_ONCE);
+        Deployment deployment = Deployment.findById(deploymentId);
+        ReconfigurePlan.Rollout rollout = deployment != null && deployment.isCluster() && runtime == RuntimeName.IGGY
+                ? new ReconfigurePlan.Rollout("rolling", nodeIds.stream().map(List::of).toList(), ONE_REPLICA_AT_A_TIME)
+                : new ReconfigurePlan.Rollout("all_at_once", List.of(List.copyOf(nodeIds)), ALL_AT_ONCE);
         return new ReconfigurePlan(deploymentId, config.id, config.runtime, config.checksum, dangerous, nodes, rollout);
     }
 

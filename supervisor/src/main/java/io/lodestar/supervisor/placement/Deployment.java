@@ -28,6 +28,13 @@ public class Deployment extends ScopedEntity {
     public Instant endedAt;
     /** The runtimes it runs on each node, space-separated wire names ({@code iggy connectors}). */
     public String runtimes = "iggy";
+    /** The Iggy cluster's name when the deployment is one cluster ({@code [cluster] name}); null otherwise. */
+    @Column(name = "cluster_name")
+    public String clusterName;
+
+    public boolean isCluster() {
+        return clusterName != null;
+    }
 
     public List<RuntimeName> runtimeNames() {
         return Arrays.stream(runtimes.split(" ")).map(Runtimes::parse).toList();

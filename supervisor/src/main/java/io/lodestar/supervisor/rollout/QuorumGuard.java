@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.lodestar.supervisor.agent.Agent;
 import io.lodestar.supervisor.agent.AgentState;
+import io.lodestar.supervisor.placement.Deployment;
 import io.lodestar.supervisor.placement.DeploymentNode;
 import io.lodestar.supervisor.placement.NodeRuntimeState;
 
@@ -17,7 +18,9 @@ import io.lodestar.supervisor.placement.NodeRuntimeState;
  * and its runtime is ready as the Warden last reported (health check passed, no exit seen since); every other node
  * of the deployment is down, whatever the reason, and so is every node with an action in flight in any rollout.
  * At most {@code floor((N-1)/2)} of N nodes may be down (1 of 3, 2 of 5); a cluster of one or two nodes has no
- * majority to keep, so one node at a time may go down there.
+ * majority to keep, so one node at a time may go down there. In a cluster deployment the count is of Iggy replicas
+ * (the roster's members, each node one replica): the majority VSR needs is of the replicas, not of whatever nodes
+ * the deployment holds.
  */
 @ApplicationScoped
 class QuorumGuard {
@@ -63,7 +66,11 @@ class QuorumGuard {
      * down is always admitted: acting on it takes nothing more down.
      */
     Admission admit(long deploymentId, List<RolloutNode> waiting) {
-        int members = (int) DeploymentNode.count("deploymentId", deploymentId);
+        Deployment deployment = Deployment.findById(deploymentId);
+        boolean cluster = deployment != null && deployment.isCluster();
+        int members = (int) (cluster ? DeploymentNode.count("deploymentId = ?1 and replicaId is not null", deploymentId)
+                : DeploymentNode.count("deploymentId", deploymentId));
+        String what = cluster ? "replicas of Iggy cluster '" + deployment.clusterName + "'" : "nodes";
         int allowed = maxDown(members);
         List<Long> down = down(deploymentId);
         List<RolloutNode> admitted = new ArrayList<>();
@@ -79,7 +86,8 @@ class QuorumGuard {
         if (admitted.size() == waiting.size()) {
             return new Admission(admitted, null);
         }
-        return new Admission(admitted, "held by the quorum guard: " + down.size() + " of " + members + " nodes are down now "
-                + down + " and at most " + allowed + " may be down to keep a majority; waiting for a node to be healthy again.");
+        return new Admission(admitted, "held by the quorum guard: " + down.size() + " of " + members + " " + what
+                + " are down now " + down + " and at most " + allowed + " may be down to keep a majority; waiting for a "
+                + (cluster ? "replica" : "node") + " to be healthy again.");
     }
 }

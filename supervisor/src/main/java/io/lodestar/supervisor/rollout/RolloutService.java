@@ -85,9 +85,15 @@ public class RolloutService {
      */
     public Rollout runJob(Deployment deployment, List<Long> nodeIds, ActionSpec action, long authorId, OperationType job,
             String title) {
+        return runJob(deployment, nodeIds, deployment.runtimeNames(), action, authorId, job, title);
+    }
+
+    /** As {@link #runJob(Deployment, List, ActionSpec, long, OperationType, String)}, on some of its runtimes only. */
+    public Rollout runJob(Deployment deployment, List<Long> nodeIds, List<RuntimeName> runtimes, ActionSpec action,
+            long authorId, OperationType job, String title) {
         RolloutOptions.Plan plan = new RolloutOptions("parallel", null, null, null, null, null)
                 .resolve(action, nodeIds.size(), defaults());
-        return engine.begin(deployment, nodeIds, deployment.runtimeNames(), action, authorId, job, title, plan);
+        return engine.begin(deployment, nodeIds, runtimes, action, authorId, job, title, plan);
     }
 
     public Page<RolloutView> list(long tenantId, long deploymentId, PageRequest request) {

@@ -157,6 +157,15 @@ public interface WardenConfig {
          * Unset: the Warden reports what it could not see. The token is never logged.
          */
         Optional<Path> tokenFile();
+
+        /**
+         * Where the Warden keeps this node's Iggy cluster replica id, as {@code IGGY_REPLICA_ARGS="--replica-id N"}:
+         * the process driver adds those words to the command line; a systemd unit reads the file with
+         * {@code EnvironmentFile=-<file>} and passes {@code $IGGY_REPLICA_ARGS} on its {@code ExecStart}. Written
+         * before every start, restart and reconfigure the Supervisor sends; absent outside a cluster.
+         */
+        @WithDefault("${warden.state-dir}/run/iggy-replica.env")
+        Path replicaFile();
     }
 
     /** The {@code connectors} runtime: the defaults of {@link RuntimeConfig} for {@code iggy-connectors}. */

@@ -2,9 +2,15 @@ package io.lodestar.warden.link;
 
 import io.lodestar.protocol.v1.HostFacts;
 import java.io.IOException;
+import java.net.Inet4Address;
 import java.net.InetAddress;
+import java.net.NetworkInterface;
+import java.net.SocketException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 
 /** What the Warden tells the Supervisor about its host. */
@@ -23,7 +29,29 @@ public final class HostFactsReader {
                 .setArch(System.getProperty("os.arch", ""))
                 .setCpuCount(Runtime.getRuntime().availableProcessors())
                 .setMemoryBytes(memoryBytes())
+                .addAllAddresses(addresses())
                 .build();
+    }
+
+    /**
+     * The addresses other nodes can reach this one on: non-loopback, non-link-local addresses of the
+     * interfaces that are up, IPv4 first (an Iggy roster names one {@code ip} per replica).
+     */
+    static List<String> addresses() {
+        List<InetAddress> found = new ArrayList<>();
+        try {
+            for (NetworkInterface nic : Collections.list(NetworkInterface.getNetworkInterfaces())) {
+                if (nic.isUp() && !nic.isLoopback()) {
+                    Collections.list(nic.getInetAddresses()).stream()
+                            .filter(a -> !a.isLoopbackAddress() && !a.isLinkLocalAddress() && !a.isAnyLocalAddress())
+                            .forEach(found::add);
+                }
+            }
+        } catch (SocketException e) {
+            return List.of();
+        }
+        found.sort(Comparator.comparing((InetAddress a) -> a instanceof Inet4Address ? 0 : 1));
+        return found.stream().map(InetAddress::getHostAddress).distinct().toList();
     }
 
     static String hostname() {

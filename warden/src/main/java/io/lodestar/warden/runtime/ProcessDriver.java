@@ -202,7 +202,8 @@ public final class ProcessDriver implements RuntimeDriver {
             Log.warnf("%s runs as pid %d, but a restarted Warden will not find it: %s",
                     spec.name(), handle.pid(), e.getMessage());
         }
-        Log.infof("%s: started pid %d: %s", spec.name(), handle.pid(), String.join(" ", spec.command()));
+        Log.infof("%s: started pid %d: %s%s", spec.name(), handle.pid(), String.join(" ", spec.command()),
+                spec.replicaFile().map(f -> f.arguments().isEmpty() ? "" : " " + String.join(" ", f.arguments())).orElse(""));
         progress.running(spec.name() + " process up (pid " + handle.pid() + ")", handle.pid());
         return awaitHealthy(handle, process, launched.logOffset(), false);
     }

@@ -60,6 +60,7 @@ final class ProcessLauncher {
     private ProcessBuilder processBuilder(Path executable) {
         List<String> command = new ArrayList<>(spec.command());
         command.set(0, executable.toString());
+        spec.replicaFile().ifPresent(file -> command.addAll(file.arguments()));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(spec.workingDir().toFile())
                 .redirectErrorStream(true)

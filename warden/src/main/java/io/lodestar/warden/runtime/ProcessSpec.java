@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * How to run one runtime as a child process.
@@ -17,6 +18,8 @@ import java.util.Objects;
  * @param healthUrl healthy when a GET answers 2xx
  * @param stopGrace how long to wait after SIGTERM before SIGKILL
  * @param healthTimeout how long a start waits for the health check
+ * @param replicaFile where the Iggy server's {@code --replica-id} is kept ({@link ReplicaFile}); empty for a
+ *        runtime that takes none
  */
 public record ProcessSpec(
         RuntimeName runtime,
@@ -27,9 +30,18 @@ public record ProcessSpec(
         Path logFile,
         Path pidFile,
         Duration stopGrace,
-        Duration healthTimeout) {
+        Duration healthTimeout,
+        Optional<ReplicaFile> replicaFile) {
+
+    /** A runtime that is never a cluster replica. */
+    public ProcessSpec(RuntimeName runtime, List<String> command, Path workingDir, Map<String, String> environment,
+            URI healthUrl, Path logFile, Path pidFile, Duration stopGrace, Duration healthTimeout) {
+        this(runtime, command, workingDir, environment, healthUrl, logFile, pidFile, stopGrace, healthTimeout,
+                Optional.empty());
+    }
 
     public ProcessSpec {
+        Objects.requireNonNull(replicaFile, "replicaFile");
         Objects.requireNonNull(runtime, "runtime");
         String name = runtime.wireName();
         if (command == null || command.isEmpty() || command.get(0).isBlank()) {

@@ -7,6 +7,7 @@ import java.net.URISyntaxException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Turns the configuration of a runtime into the spec its process driver runs. */
 public final class ProcessSpecs {
@@ -20,7 +21,8 @@ public final class ProcessSpecs {
         config.configPath().ifPresent(path -> environment.put(runtime.configPathVariable(), path.toString()));
         return new ProcessSpec(runtime, config.command(), config.workingDir(), environment,
                 healthUrl(runtime, config.healthUrl()), config.logFile(), config.pidFile(),
-                config.stopGrace(), config.healthTimeout());
+                config.stopGrace(), config.healthTimeout(),
+                config instanceof WardenConfig.Iggy iggy ? Optional.of(new ReplicaFile(iggy.replicaFile())) : Optional.empty());
     }
 
     static Map<String, String> parseEnv(RuntimeName runtime, List<String> entries) {

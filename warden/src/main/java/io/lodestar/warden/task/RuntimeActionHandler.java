@@ -10,16 +10,24 @@ import io.lodestar.warden.runtime.RuntimeDriver;
 import io.lodestar.warden.runtime.RuntimeProgress;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /** Starts, stops, restarts or reconfigures a runtime through its driver. */
 public final class RuntimeActionHandler implements TaskHandler {
 
     private final DriverRegistry drivers;
     private final Reconfiguration reconfiguration;
+    private final Optional<ClusterReplica> clusterReplica;
 
+    /** A node whose Iggy server is never a cluster replica: an action that carries a replica id fails. */
     public RuntimeActionHandler(DriverRegistry drivers, Reconfiguration reconfiguration) {
+        this(drivers, reconfiguration, Optional.empty());
+    }
+
+    public RuntimeActionHandler(DriverRegistry drivers, Reconfiguration reconfiguration, Optional<ClusterReplica> clusterReplica) {
         this.drivers = drivers;
         this.reconfiguration = reconfiguration;
+        this.clusterReplica = clusterReplica;
     }
 
     @Override
@@ -50,11 +58,20 @@ public final class RuntimeActionHandler implements TaskHandler {
             return TaskOutcome.failed(runtime.get().wireName() + " is not enabled on this node (warden.runtimes."
                     + runtime.get().wireName() + ".enabled=false)");
         }
+        RuntimeDriver acting = driver.get();
+        if (runtime.get() == RuntimeName.IGGY && action.getAction() != RuntimeAction.Action.ACTION_STOP) {
+            OptionalInt replicaId = action.hasReplicaId() ? OptionalInt.of(action.getReplicaId()) : OptionalInt.empty();
+            Optional<String> refused = recordReplica(replicaId);
+            if (refused.isPresent()) {
+                return TaskOutcome.failed(refused.get());
+            }
+            acting = clusterReplica.map(c -> c.gate(driver.get(), replicaId)).orElse(driver.get());
+        }
         return switch (action.getAction()) {
-            case ACTION_START -> outcome(driver.get().start(progress));
-            case ACTION_STOP -> outcome(driver.get().stop());
-            case ACTION_RESTART -> outcome(driver.get().restart(progress));
-            case ACTION_RECONFIGURE -> reconfiguration.apply(runtime.get(), driver.get(), action, progress);
+            case ACTION_START -> outcome(acting.start(progress));
+            case ACTION_STOP -> outcome(acting.stop());
+            case ACTION_RESTART -> outcome(acting.restart(progress));
+            case ACTION_RECONFIGURE -> reconfiguration.apply(runtime.get(), acting, action, progress);
             case ACTION_UNSPECIFIED, UNRECOGNIZED ->
                     TaskOutcome.failed("unknown action " + action.getActionValue() + " for " + runtime.get().wireName());
         };
@@ -79,6 +96,22 @@ public final class RuntimeActionHandler implements TaskHandler {
             now = status.running() ? name + " is now running (pid " + status.pid() + ")" : name + " is now stopped";
         }
         return new TaskOutcome(false, "the Warden restarted during " + what + " and did not run it again; " + now, pid);
+    }
+
+    /** Writes (or clears) the replica id the server's next start passes; the reason when that cannot be done. */
+    private Optional<String> recordReplica(OptionalInt replicaId) {
+        if (clusterReplica.isEmpty()) {
+            return replicaId.isPresent()
+                    ? Optional.of("this node cannot run iggy as cluster replica " + replicaId.getAsInt() + ": its Warden keeps "
+                            + "no replica file; nothing was changed")
+                    : Optional.empty();
+        }
+        try {
+            clusterReplica.get().record(replicaId);
+            return Optional.empty();
+        } catch (java.io.IOException e) {
+            return Optional.of("could not record replica id " + replicaId + " for iggy: " + e.getMessage() + "; nothing was changed");
+        }
     }
 
     private static TaskOutcome outcome(ActionResult result) {
