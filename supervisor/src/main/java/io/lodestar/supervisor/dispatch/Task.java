@@ -31,6 +31,12 @@ public class Task extends RecordedEntity {
     public Instant acceptedAt;
     @Column(name = "finished_at")
     public Instant finishedAt;
+    /**
+     * How long the Warden may take once it accepted the task (it enforces it); null for none. Once accepted, the
+     * task's deadline moves to its acceptance plus this plus the report grace: the fallback for a silent Warden.
+     */
+    @Column(name = "execution_timeout_ms")
+    public Long executionTimeoutMs;
     /** The kind's own message (a RuntimeAction, a SnapshotRequest, …) as sent, protobuf-encoded and base64. */
     public String request;
 }

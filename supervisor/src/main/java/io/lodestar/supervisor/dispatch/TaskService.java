@@ -77,7 +77,16 @@ public class TaskService {
      * item), so one id traces a job from the API to the node's log.
      */
     public Task create(long nodeId, long taskId, Message request, Duration deadline) {
+        return create(nodeId, taskId, request, deadline, null);
+    }
+
+    /**
+     * {@link #create(long, long, Message, Duration)} with an execution timeout the Warden enforces once it accepted
+     * the task ({@code null}: none; the delivery deadline then bounds the whole task, as for snapshots).
+     */
+    public Task create(long nodeId, long taskId, Message request, Duration deadline, Duration executionTimeout) {
         Task task = new Task();
+        task.executionTimeoutMs = executionTimeout == null ? null : executionTimeout.toMillis();
         task.id = taskId;
         task.nodeId = nodeId;
         task.kind = TaskMessages.fieldOf(request).getName();
@@ -168,8 +177,9 @@ public class TaskService {
                     runningEvents.fire(new TaskRunning(task.id, TaskMessages.kindOf(task), update.getMessage()));
                 }
             }
-            case TASK_STATE_SUCCEEDED -> finishIfOpen(task, TaskState.SUCCEEDED, update.getMessage());
-            case TASK_STATE_FAILED -> finishIfOpen(task, TaskState.FAILED, update.getMessage());
+            case TASK_STATE_SUCCEEDED -> finishIfOpen(task, TaskState.SUCCEEDED, update.getMessage(), TaskEnd.SUCCEEDED);
+            case TASK_STATE_FAILED -> finishIfOpen(task, TaskState.FAILED, update.getMessage(),
+                    update.getFailure() == TaskUpdate.Failure.FAILURE_EXECUTION_TIMEOUT ? TaskEnd.TIMED_OUT : TaskEnd.FAILED);
             default -> {
                 Log.warnf("Node %d sent task %d an update without a state", nodeId, task.id);
                 return UpdateOutcome.REFUSE;
@@ -201,9 +211,14 @@ public class TaskService {
      * Why an overdue task ends: never delivered (nothing ran; the node offline since when) or delivered and not
      * finished in time (what it did on the node is what its Warden reports later, if anything).
      */
-    private static String expiryMessage(Task task, Agent agent) {
+    private String expiryMessage(Task task, Agent agent) {
         Duration allowed = Duration.between(task.createdAt, task.deadlineAt);
         boolean online = agent != null && agent.state == AgentState.ONLINE;
+        if (task.state == TaskState.ACCEPTED && task.executionTimeoutMs != null) {
+            return "timed out: the Warden on node " + task.nodeId + " accepted this task at " + task.acceptedAt
+                    + " and did not report within its execution_timeout (" + Duration.ofMillis(task.executionTimeoutMs)
+                    + ") and " + config.dispatch().reportGrace() + " more; what it did on the node is unknown.";
+        }
         if (task.state == TaskState.ACCEPTED) {
             return "timed out: the Warden on node " + task.nodeId + " accepted this task at " + task.acceptedAt
                     + " but reported no outcome before the deadline (" + allowed + ").";
@@ -256,12 +271,12 @@ public class TaskService {
         Log.infof("Node %d deleted: %d open task(s) rejected", nodeId, open.size());
     }
 
-    private void finishIfOpen(Task task, TaskState next, String message) {
+    private void finishIfOpen(Task task, TaskState next, String message, TaskEnd end) {
         if (task.state.isTerminal()) {
             Log.debugf("Task %d is already %s; the repeated report is acknowledged and ignored", task.id, task.state);
             return;
         }
-        transition(task, next, message);
+        transition(task, next, message, end);
     }
 
     private void transition(Task task, TaskState next, String message) {
@@ -281,7 +296,12 @@ public class TaskService {
         Instant now = clock.instant();
         task.state = next;
         switch (next) {
-            case ACCEPTED -> task.acceptedAt = now;
+            case ACCEPTED -> {
+                task.acceptedAt = now;
+                if (task.executionTimeoutMs != null) { // from here on the Warden's own timeout bounds it; this is the fallback
+                    task.deadlineAt = now.plusMillis(task.executionTimeoutMs).plus(config.dispatch().reportGrace());
+                }
+            }
             case SUCCEEDED, FAILED, EXPIRED -> {
                 task.finishedAt = now;
                 task.message = message;

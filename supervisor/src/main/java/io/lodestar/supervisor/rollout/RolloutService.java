@@ -83,11 +83,11 @@ public class RolloutService {
      * A deployment job's action on all its runtimes on these nodes, in the caller's transaction (which holds the
      * deployment's row lock): every node at once, since the job brings nodes up from rest, adds or releases them.
      */
-    public Rollout runJob(Deployment deployment, List<Long> nodeIds, ActionSpec action, long authorId, OperationType job,
+    public RolloutView runJob(Deployment deployment, List<Long> nodeIds, ActionSpec action, long authorId, OperationType job,
             String title) {
-        RolloutOptions.Plan plan = new RolloutOptions("parallel", null, null, null, null, null)
+        RolloutOptions.Plan plan = new RolloutOptions("parallel", null, null, null, null, null, null)
                 .resolve(action, nodeIds.size(), defaults());
-        return engine.begin(deployment, nodeIds, deployment.runtimeNames(), action, authorId, job, title, plan);
+        return RolloutView.of(engine.begin(deployment, nodeIds, deployment.runtimeNames(), action, authorId, job, title, plan));
     }
 
     public Page<RolloutView> list(long tenantId, long deploymentId, PageRequest request) {
@@ -200,6 +200,6 @@ public class RolloutService {
 
     private RolloutOptions.Defaults defaults() {
         return new RolloutOptions.Defaults(config.rollout().minHealthyTime(), config.rollout().quorumWait(),
-                config.dispatch().deadline());
+                config.dispatch().deadline(), config.rollout().executionTimeout());
     }
 }

@@ -3,6 +3,7 @@ package io.lodestar.warden.task;
 import io.lodestar.protocol.RuntimeName;
 import io.lodestar.protocol.v1.RuntimeAction;
 import io.lodestar.protocol.v1.Task;
+import io.lodestar.warden.runtime.ActionDeadline;
 import io.lodestar.warden.runtime.ActionResult;
 import io.lodestar.warden.runtime.DriverRegistry;
 import io.lodestar.warden.runtime.DriverStatus;
@@ -40,6 +41,11 @@ public final class RuntimeActionHandler implements TaskHandler {
 
     @Override
     public TaskOutcome run(Task task, RuntimeProgress progress) {
+        return run(task, progress, ActionDeadline.NONE);
+    }
+
+    @Override
+    public TaskOutcome run(Task task, RuntimeProgress progress, ActionDeadline deadline) {
         RuntimeAction action = task.getRuntimeAction();
         Optional<RuntimeName> runtime = RuntimeName.fromProto(action.getRuntime());
         if (runtime.isEmpty()) {
@@ -51,10 +57,10 @@ public final class RuntimeActionHandler implements TaskHandler {
                     + runtime.get().wireName() + ".enabled=false)");
         }
         return switch (action.getAction()) {
-            case ACTION_START -> outcome(driver.get().start(progress));
+            case ACTION_START -> outcome(driver.get().start(progress, deadline));
             case ACTION_STOP -> outcome(driver.get().stop());
-            case ACTION_RESTART -> outcome(driver.get().restart(progress));
-            case ACTION_RECONFIGURE -> reconfiguration.apply(runtime.get(), driver.get(), action, progress);
+            case ACTION_RESTART -> outcome(driver.get().restart(progress, deadline));
+            case ACTION_RECONFIGURE -> reconfiguration.apply(runtime.get(), driver.get(), action, progress, deadline);
             case ACTION_UNSPECIFIED, UNRECOGNIZED ->
                     TaskOutcome.failed("unknown action " + action.getActionValue() + " for " + runtime.get().wireName());
         };
@@ -82,6 +88,6 @@ public final class RuntimeActionHandler implements TaskHandler {
     }
 
     private static TaskOutcome outcome(ActionResult result) {
-        return new TaskOutcome(result.succeeded(), result.message(), result.pid());
+        return new TaskOutcome(result.succeeded(), result.message(), result.pid(), result.timedOut());
     }
 }

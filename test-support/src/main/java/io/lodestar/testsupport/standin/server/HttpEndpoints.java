@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpHandler;
 import io.lodestar.protocol.RuntimeName;
 import io.lodestar.testsupport.standin.config.RuntimeConfig;
 import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -18,11 +19,13 @@ public final class HttpEndpoints implements HttpHandler {
     private final RuntimeConfig config;
     private final IggyApi iggy;
     private final ConnectorsApi connectors;
+    private final Instant startedAt;
 
-    private HttpEndpoints(RuntimeConfig config, IggyApi iggy, ConnectorsApi connectors) {
+    private HttpEndpoints(RuntimeConfig config, IggyApi iggy, ConnectorsApi connectors, Instant startedAt) {
         this.config = config;
         this.iggy = iggy;
         this.connectors = connectors;
+        this.startedAt = startedAt;
     }
 
     /** The endpoints of the server, with its users loaded from the data directory. */
@@ -30,12 +33,13 @@ public final class HttpEndpoints implements HttpHandler {
                                        boolean withDefaultRoot, RuntimeLog log, Instant startedAt, long pid)
             throws IOException {
         return new HttpEndpoints(config,
-                new IggyApi(config, Credentials.load(config.dataDir(), env, withDefaultRoot, log), startedAt, pid), null);
+                new IggyApi(config, Credentials.load(config.dataDir(), env, withDefaultRoot, log), startedAt, pid), null,
+                startedAt);
     }
 
     /** The endpoints of the connectors runtime. */
     public static HttpEndpoints connectors(RuntimeConfig config, Instant startedAt, long pid) {
-        return new HttpEndpoints(config, null, new ConnectorsApi(config, startedAt, pid));
+        return new HttpEndpoints(config, null, new ConnectorsApi(config, startedAt, pid), startedAt);
     }
 
     @Override
@@ -54,7 +58,9 @@ public final class HttpEndpoints implements HttpHandler {
 
     private void health(HttpExchange exchange) throws IOException {
         boolean server = config.facts().runtime() == RuntimeName.IGGY;
-        if (config.knobs().failHealth()) {
+        Duration sickAfter = config.knobs().failHealthAfter();
+        boolean sickened = !sickAfter.isZero() && Duration.between(startedAt, Instant.now()).compareTo(sickAfter) >= 0;
+        if (config.knobs().failHealth() || sickened) {
             Responses.send(exchange, 503, server ? Responses.TEXT : Responses.JSON,
                     server ? "unavailable" : "{\"status\":\"unhealthy\"}");
         } else {
