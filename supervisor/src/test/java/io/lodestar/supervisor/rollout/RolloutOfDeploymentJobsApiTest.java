@@ -23,7 +23,7 @@ import io.restassured.path.json.JsonPath;
 
 /** A deployment job's answer carries the rollout that runs it, as starting an activity does; reads do not. */
 @QuarkusTest
-class DeploymentJobRolloutsApiTest {
+class RolloutOfDeploymentJobsApiTest {
 
     @Test
     void createRestartScaleAndDeleteAnswerWithTheirRollout() throws InterruptedException {
