@@ -53,7 +53,7 @@ class RolloutIT {
                         // heartbeats carry runtime health: each second, so a runtime that sickens shows within a gate
                         + " -Dsupervisor.link.heartbeat-interval=1s -Dsupervisor.link.heartbeat-ttl=10s")
                 .with("LODESTAR_NODES", String.valueOf(NODES))
-                .with("WARDEN_RUNTIMES_IGGY_HEALTH_TIMEOUT", "15s");
+                .with("WARDEN_RUNTIMES_IGGY_HEALTH_TIMEOUT", "60s"); // above any execution_timeout used here: that one ends the wait
         try {
             lodestar = starting.up();
         } catch (IOException | InterruptedException | RuntimeException e) {
