@@ -14,9 +14,9 @@ import java.util.Optional;
  * @param ignoreSigterm SIGTERM and SIGINT are ignored; only SIGKILL stops it ({@code ignore_sigterm})
  * @param stopDelay     drain time between the first SIGTERM and exit 0 ({@code stop_delay_ms})
  * @param rejectConfig  refuse the config: exit 1 with "invalid configuration" ({@code reject_config})
- * @param failHealthAfter the liveness endpoint answers 503 once the process has run this long, though it keeps
- *                      running; zero means never ({@code fail_health_after_ms}): a runtime that starts healthy and
- *                      then sickens
+ * @param failHealthAfter the liveness endpoint answers 503 once its listeners have been up this long, though the
+ *                      process keeps running; zero means never ({@code fail_health_after_ms}): a runtime that
+ *                      starts healthy and then sickens
  */
 public record Knobs(Duration startDelay, boolean crashOnStart, Duration crashAfter, boolean failHealth,
                     boolean ignoreSigterm, Duration stopDelay, boolean rejectConfig, Duration failHealthAfter) {

@@ -19,13 +19,13 @@ public final class HttpEndpoints implements HttpHandler {
     private final RuntimeConfig config;
     private final IggyApi iggy;
     private final ConnectorsApi connectors;
-    private final Instant startedAt;
+    /** When the endpoints were made, just before the listeners bind: {@code fail_health_after_ms} counts from here. */
+    private final Instant servingSince = Instant.now();
 
-    private HttpEndpoints(RuntimeConfig config, IggyApi iggy, ConnectorsApi connectors, Instant startedAt) {
+    private HttpEndpoints(RuntimeConfig config, IggyApi iggy, ConnectorsApi connectors) {
         this.config = config;
         this.iggy = iggy;
         this.connectors = connectors;
-        this.startedAt = startedAt;
     }
 
     /** The endpoints of the server, with its users loaded from the data directory. */
@@ -33,13 +33,12 @@ public final class HttpEndpoints implements HttpHandler {
                                        boolean withDefaultRoot, RuntimeLog log, Instant startedAt, long pid)
             throws IOException {
         return new HttpEndpoints(config,
-                new IggyApi(config, Credentials.load(config.dataDir(), env, withDefaultRoot, log), startedAt, pid), null,
-                startedAt);
+                new IggyApi(config, Credentials.load(config.dataDir(), env, withDefaultRoot, log), startedAt, pid), null);
     }
 
     /** The endpoints of the connectors runtime. */
     public static HttpEndpoints connectors(RuntimeConfig config, Instant startedAt, long pid) {
-        return new HttpEndpoints(config, null, new ConnectorsApi(config, startedAt, pid), startedAt);
+        return new HttpEndpoints(config, null, new ConnectorsApi(config, startedAt, pid));
     }
 
     @Override
@@ -59,7 +58,7 @@ public final class HttpEndpoints implements HttpHandler {
     private void health(HttpExchange exchange) throws IOException {
         boolean server = config.facts().runtime() == RuntimeName.IGGY;
         Duration sickAfter = config.knobs().failHealthAfter();
-        boolean sickened = !sickAfter.isZero() && Duration.between(startedAt, Instant.now()).compareTo(sickAfter) >= 0;
+        boolean sickened = !sickAfter.isZero() && Duration.between(servingSince, Instant.now()).compareTo(sickAfter) >= 0;
         if (config.knobs().failHealth() || sickened) {
             Responses.send(exchange, 503, server ? Responses.TEXT : Responses.JSON,
                     server ? "unavailable" : "{\"status\":\"unhealthy\"}");
