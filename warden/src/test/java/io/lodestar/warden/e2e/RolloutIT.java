@@ -204,17 +204,17 @@ class RolloutIT {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> api().get(deployment()).then().body("status", equalTo("ready")));
         Path config = lodestar.iggyWorkingDir(2).resolve("config.toml");
         String original = Files.exists(config) ? Files.readString(config) : null;
-        Files.writeString(config, (original == null ? "" : original) + "\n[standin]\nfail_health_after_ms = 1500\n");
+        Files.writeString(config, (original == null ? "" : original) + "\n[standin]\nfail_health_after_ms = 3000\n");
         List<Long> pids = pids();
         try {
             List<Long> ids = lodestar.nodeIds();
-            String rollout = api().body("{\"nodes\":[\"" + ids.get(1) + "\",\"" + ids.get(3) + "\"],\"min_healthy_time\":\"6s\"}")
+            String rollout = api().body("{\"nodes\":[\"" + ids.get(1) + "\",\"" + ids.get(3) + "\"],\"min_healthy_time\":\"8s\"}")
                     .post(deployment() + "/activities/iggy/restart").then().statusCode(202)
                     .extract().path("rollout.id").toString();
             JsonPath ended = awaitRolloutEnd(rollout);
             assertThat(ended.getString("state")).as(ended.prettify()).isEqualTo("stopped");
             assertThat(ended.getList("batches.nodes.flatten().state", String.class)).containsExactly("failed", "skipped");
-            assertThat(ended.getString("batches[0].nodes[0].message")).startsWith("did not stay healthy for min_healthy_time 6s:"
+            assertThat(ended.getString("batches[0].nodes[0].message")).startsWith("did not stay healthy for min_healthy_time 8s:"
                     + " its Warden's heartbeat at ").endsWith(" says iggy does not answer its health check (HTTP 503).");
             assertThat(lodestar.runtimePid(2, "iggy")).as("node 2 was restarted").isNotEqualTo(pids.get(1));
             assertThat(lodestar.runtimePid(4, "iggy")).as("node 4 untouched").isEqualTo(pids.get(3));
