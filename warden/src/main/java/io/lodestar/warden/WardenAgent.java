@@ -19,6 +19,7 @@ import io.lodestar.warden.link.Session;
 import io.lodestar.warden.link.SupervisorClock;
 import io.lodestar.warden.link.TaskIntake;
 import io.lodestar.warden.logs.LogRequests;
+import io.lodestar.warden.metrics.CertificateExpiries;
 import io.lodestar.warden.metrics.HostMetricsReader;
 import io.lodestar.warden.metrics.RuntimeMetricsReader;
 import io.lodestar.warden.metrics.IggyViews;
@@ -47,6 +48,7 @@ import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -144,10 +146,14 @@ public class WardenAgent {
         HostMetricsReader hostMetrics = new HostMetricsReader(system, config.runtimes().iggy().workingDir());
         RuntimeMetricsReader runtimeMetrics = new RuntimeMetricsReader(system);
         ConfigFileReport configFiles = new ConfigFileReport(configPaths(), workingDirs());
+        CertificateExpiries certificates = new CertificateExpiries(() -> certificateFiles(configFiles));
         Session session = new Session(identity, version, host, journal, intake,
                 () -> iggyViews.annotate(configFiles.annotate(runtimeMetrics.measure(drivers.statuses()))), config.supervisor().welcomeTimeout(),
                 heartbeats, clock,
-                new LogRequests(logFiles(drivers), logReaders), hostMetrics::read);
+                new LogRequests(logFiles(drivers), logReaders), heartbeat -> {
+                    hostMetrics.read().ifPresent(heartbeat::setHostMetrics);
+                    heartbeat.addAllCertificates(certificates.read());
+                });
         Backoff backoff = new Backoff(config.reconnect().initial(), config.reconnect().max(), new Random());
         link = new Link(identity.nodeId(), supervisor, new ChannelLinkConnector(channel), session, backoff,
                 config.reconnect().max(), supervisorClock, current);
@@ -155,6 +161,14 @@ public class WardenAgent {
                 version, identity.nodeId(), supervisor,
                 drivers.all().keySet().stream().map(RuntimeName::wireName).toList());
         link.start();
+    }
+
+    /** The CA the link trusts, then the certificates the runtimes' configs name. */
+    private List<ConfigFileReport.CertificateFile> certificateFiles(ConfigFileReport configFiles) {
+        List<ConfigFileReport.CertificateFile> files = new ArrayList<>();
+        config.supervisor().tlsCaFile().ifPresent(ca -> files.add(new ConfigFileReport.CertificateFile("warden.supervisor.tls-ca-file", ca)));
+        files.addAll(configFiles.certificateFiles());
+        return files;
     }
 
     /** Driver housekeeping (log rotation, adoption) and runtime events held back while the link was down. */

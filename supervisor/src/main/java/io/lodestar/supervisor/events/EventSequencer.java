@@ -143,6 +143,22 @@ public class EventSequencer {
         }
     }
 
+    /**
+     * The positions, with the sequencer's lock held until the caller's transaction ends: meanwhile no event is
+     * numbered, nor queued for webhooks, so the caller sees a position that stays the last one until it commits.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public EventReader.Bounds holdNumbering() {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement lock = connection.prepareStatement("select last_seq, pruned_through from event_sequence where id = 1 for update");
+                ResultSet row = lock.executeQuery()) {
+            row.next();
+            return new EventReader.Bounds(row.getLong(1), row.getLong(2));
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not hold the event positions: " + e.getMessage(), e);
+        }
+    }
+
     private static long lockLastSeq(Connection connection) throws SQLException {
         try (PreparedStatement lock = connection.prepareStatement("select last_seq from event_sequence where id = 1 for update");
                 ResultSet row = lock.executeQuery()) {

@@ -126,6 +126,7 @@ public class EventStreams {
         private final AtomicInteger unwritten = new AtomicInteger();
         /** The last position this stream has dealt with (sent, or found not to match the selection). */
         private volatile long position;
+        /** Since when the oldest of the events not yet written has waited. */
         private volatile long waitingSince;
         private volatile long lastSent = System.currentTimeMillis();
         private volatile long knownHead;
@@ -169,7 +170,6 @@ public class EventStreams {
                     position = Math.max(position, head); // every position up to head is committed: none of them is ours
                     return;
                 }
-                waitingSince = System.currentTimeMillis();
                 for (SequencedEvent event : events) {
                     send(event.type(), event.seq(), EventEnvelope.json(json, event));
                 }
@@ -187,8 +187,14 @@ public class EventStreams {
             if (ended.get()) {
                 return;
             }
-            unwritten.incrementAndGet();
             lastSent = System.currentTimeMillis();
+            if (unwritten.get() == 0) {
+                // the wait starts with the first event not yet written, whichever path sent it (events_lost too):
+                // measured from an unset time, a stream was cut off at its first tick. Set before the count
+                // grows, so the tick never pairs a waiting event with the start of an earlier wait.
+                waitingSince = lastSent;
+            }
+            unwritten.incrementAndGet();
             sink.send(sse.newEventBuilder().name(name).id(Long.toString(id)).data(data).build()).whenComplete((ok, error) -> {
                 boolean drained = unwritten.decrementAndGet() == 0;
                 if (error != null) {

@@ -17,8 +17,9 @@ import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
 
 /**
- * What no single request causes: conditions seen by looking (a node offline too long, a disk filling up), each
- * told once until it clears (the {@code event_conditions} rows), and the deletion of events past retention.
+ * What no single request causes: conditions seen by looking (a node offline too long, a disk filling up, a
+ * certificate expiring), each told once until it clears ({@link EventConditions}), and the deletion of events
+ * past retention.
  */
 @ApplicationScoped
 public class EventSweeps {
@@ -34,6 +35,12 @@ public class EventSweeps {
 
     @Inject
     EntityManager entityManager;
+
+    @Inject
+    EventConditions conditions;
+
+    @Inject
+    CertificateExpiryWatch certificates;
 
     @Inject
     Clock clock;
@@ -55,7 +62,7 @@ public class EventSweeps {
         List<Agent> offline = Agent.list("state = ?1 and revokedAt is null and lastSeenAt < ?2", AgentState.OFFLINE,
                 now.minus(config.nodeUnreachableAfter()));
         for (Agent agent : offline) {
-            if (raise("node:" + agent.id, "unreachable", now)) {
+            if (conditions.raise("node:" + agent.id, "unreachable", now)) {
                 Map<String, Object> data = EventRecorder.node(agent, "No heartbeat from node " + agent.id + " since "
                         + agent.lastSeenAt + " (more than " + config.nodeUnreachableAfter() + ").");
                 data.put("last_seen_at", io.lodestar.supervisor.common.Times.format(agent.lastSeenAt));
@@ -65,6 +72,7 @@ public class EventSweeps {
         entityManager.createNativeQuery("delete from event_conditions where condition = 'unreachable' and subject in"
                 + " (select concat('node:', cast(id as varchar(30))) from agents where state = 'ONLINE')").executeUpdate();
         disks(now);
+        certificates.look(now);
     }
 
     @SuppressWarnings("unchecked")
@@ -80,9 +88,8 @@ public class EventSweeps {
             double ratio = (double) used / total;
             String subject = "node:" + nodeId;
             if (ratio < config.diskFullRatio()) {
-                entityManager.createNativeQuery("delete from event_conditions where subject = ?1 and condition = 'disk_filling'")
-                        .setParameter(1, subject).executeUpdate();
-            } else if (raise(subject, "disk_filling", now)) {
+                conditions.clear(subject, "disk_filling");
+            } else if (conditions.raise(subject, "disk_filling", now)) {
                 Agent agent = Agent.findById(nodeId);
                 Map<String, Object> data = new LinkedHashMap<>(EventRecorder.node(agent, String.format(
                         "The disk of node %d is %.0f%% full, at or past the %.0f%% threshold.", nodeId, ratio * 100,
@@ -92,17 +99,5 @@ public class EventSweeps {
                 log.append(agent.tenantId, null, nodeId, EventType.NODE_DISK_FILLING, data);
             }
         }
-    }
-
-    /** True when the condition was not raised yet (and now is). */
-    private boolean raise(String subject, String condition, Instant now) {
-        Number held = (Number) entityManager.createNativeQuery("select count(*) from event_conditions where subject = ?1 and condition = ?2")
-                .setParameter(1, subject).setParameter(2, condition).getSingleResult();
-        if (held.longValue() > 0) {
-            return false;
-        }
-        entityManager.createNativeQuery("insert into event_conditions (subject, condition, raised_at) values (?1, ?2, ?3)")
-                .setParameter(1, subject).setParameter(2, condition).setParameter(3, now).executeUpdate();
-        return true;
     }
 }

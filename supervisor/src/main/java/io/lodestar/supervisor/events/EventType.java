@@ -34,6 +34,7 @@ public enum EventType {
     NODE_UNREACHABLE("node.unreachable"),
     NODE_DELETED("node.deleted"),
     NODE_DISK_FILLING("node.disk_filling"),
+    CERTIFICATE_EXPIRING("certificate.expiring"),
     RUNTIME_EXITED("runtime.exited"),
     SNAPSHOT_COMPLETED("snapshot.completed"),
     SNAPSHOT_FAILED("snapshot.failed"),
@@ -41,6 +42,7 @@ public enum EventType {
     ROLLOUT_PROGRESSED("rollout.progressed"),
     ROLLOUT_STOPPED("rollout.stopped"),
     WEBHOOK_DISABLED("webhook.disabled"),
+    WEBHOOK_ENABLED("webhook.enabled"),
     WEBHOOK_TEST("webhook.test");
 
     private final String wireName;

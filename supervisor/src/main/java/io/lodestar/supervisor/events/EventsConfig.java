@@ -48,4 +48,11 @@ public interface EventsConfig {
     /** A node whose disk is at least this full (0..1, from its last metric point) is told as {@code node.disk_filling}. */
     @WithDefault("0.9")
     double diskFullRatio();
+
+    /**
+     * A certificate a node's Warden reports (the link's CA, the runtimes' TLS files) that ends within this time is
+     * told as {@code certificate.expiring}, once per certificate.
+     */
+    @WithDefault("14d")
+    Duration certificateExpiryWarning();
 }

@@ -33,6 +33,7 @@ import io.lodestar.supervisor.dispatch.TaskService;
 import io.lodestar.supervisor.dispatch.WardenSession;
 import io.lodestar.supervisor.observe.LogRelay;
 import io.lodestar.supervisor.observe.MetricsRecorder;
+import io.lodestar.supervisor.observe.NodeCertificates;
 import io.lodestar.supervisor.snapshot.SnapshotUploads;
 import io.quarkus.grpc.GrpcService;
 import io.quarkus.logging.Log;
@@ -46,6 +47,9 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
  */
 @GrpcService
 public class WardenLinkService extends WardenLinkGrpc.WardenLinkImplBase {
+
+    @Inject
+    NodeCertificates certificates;
 
     @Inject
     SupervisorConfig config;
@@ -130,6 +134,7 @@ public class WardenLinkService extends WardenLinkGrpc.WardenLinkImplBase {
             if (message.hasHeartbeat() && current != null) {
                 current.heartbeat(clock.instant()); // in memory only: a write per heartbeat is what overloads a store
                 metrics.offer(current.nodeId(), message.getHeartbeat());
+                certificates.offer(current.nodeId(), message.getHeartbeat());
                 if (!configReports.offer(current.nodeId(), message.getHeartbeat(), clock.instant()).isEmpty()) {
                     long nodeId = current.nodeId();
                     inbox.execute(() -> checkDrift(nodeId)); // only when a file changed: a database read then

@@ -46,18 +46,23 @@ public class WebhookQueue {
             for (Webhook webhook : webhooks) {
                 boolean wanted = testedWebhook != null ? testedWebhook == webhook.id.longValue() : webhook.wants(event.type());
                 if (wanted) {
-                    WebhookDelivery delivery = new WebhookDelivery();
-                    delivery.id = ids.next();
-                    delivery.webhookId = webhook.id;
-                    delivery.eventSeq = event.seq();
-                    delivery.eventType = event.type();
-                    delivery.status = WebhookDelivery.PENDING;
-                    delivery.nextAttemptAt = now;
-                    delivery.createdAt = now;
-                    delivery.persist();
+                    queue(webhook, event, now);
                 }
             }
         }
+    }
+
+    /** A pending delivery of the event to the webhook, due now; tried once the ones before it are done. */
+    void queue(Webhook webhook, SequencedEvent event, Instant now) {
+        WebhookDelivery delivery = new WebhookDelivery();
+        delivery.id = ids.next();
+        delivery.webhookId = webhook.id;
+        delivery.eventSeq = event.seq();
+        delivery.eventType = event.type();
+        delivery.status = WebhookDelivery.PENDING;
+        delivery.nextAttemptAt = now;
+        delivery.createdAt = now;
+        delivery.persist();
     }
 
     private Long testedWebhook(SequencedEvent event) {

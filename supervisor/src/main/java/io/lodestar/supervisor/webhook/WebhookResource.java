@@ -76,6 +76,14 @@ public class WebhookResource {
                 "message", "A webhook.test event was queued for this webhook; see GET /webhooks/" + id + "/deliveries.")).build();
     }
 
+    /** A webhook disabled for failing too long goes on where it stopped; see {@link WebhookResumption}. */
+    @POST
+    @Path("/{webhook_id}/enable")
+    @RequiresPermission(Permission.WEBHOOK_MANAGE)
+    public Map<String, Object> enable(@PathParam("webhook_id") String webhookId) {
+        return webhooks.enable(caller.tenantId(), caller.authorId(), PathIds.parse(webhookId, "webhook_id"));
+    }
+
     @GET
     @Path("/{webhook_id}/deliveries")
     @RequiresPermission(Permission.WEBHOOK_MANAGE)

@@ -34,6 +34,9 @@ public class WebhookService {
     Ids ids;
 
     @Inject
+    WebhookResumption resumption;
+
+    @Inject
     Clock clock;
 
     @Transactional
@@ -79,10 +82,16 @@ public class WebhookService {
         Webhook webhook = owned(tenantId, webhookId);
         if (!Webhook.ACTIVE.equals(webhook.status)) {
             throw new DomainException.Conflict("Webhook " + webhookId + " is disabled (" + webhook.disabledReason
-                    + "); create a new one for this URL.");
+                    + "); enable it again with POST /webhooks/" + webhookId + "/enable.");
         }
         events.append(tenantId, null, null, EventType.WEBHOOK_TEST, Map.of("webhook_id", webhook.id,
                 "message", "A test delivery requested with POST /webhooks/" + webhook.id + "/test."));
+    }
+
+    /** See {@link WebhookResumption}. */
+    @Transactional
+    public Map<String, Object> enable(long tenantId, long authorId, long webhookId) {
+        return resumption.enable(owned(tenantId, webhookId), authorId);
     }
 
     public Page<DeliveryView> deliveries(long tenantId, long webhookId, PageRequest request) {

@@ -9,17 +9,17 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import com.sun.net.httpserver.HttpServer;
 
 /** A webhook receiver on loopback: records every delivery it accepted, and answers 503 while it is "down". */
-final class Receiver implements AutoCloseable {
+public final class Receiver implements AutoCloseable {
 
-    record Delivery(String signature, String eventId, String eventType, String deliveryId, String body) {
+    public record Delivery(String signature, String eventId, String eventType, String deliveryId, String body) {
     }
 
     private final HttpServer server;
-    final List<Delivery> accepted = new CopyOnWriteArrayList<>();
-    final List<Delivery> refused = new CopyOnWriteArrayList<>();
-    volatile boolean down;
+    public final List<Delivery> accepted = new CopyOnWriteArrayList<>();
+    public final List<Delivery> refused = new CopyOnWriteArrayList<>();
+    public volatile boolean down;
 
-    Receiver() throws IOException {
+    public Receiver() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/hook", exchange -> {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
@@ -34,7 +34,7 @@ final class Receiver implements AutoCloseable {
         server.start();
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/hook";
     }
 

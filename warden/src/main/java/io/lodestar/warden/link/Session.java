@@ -4,7 +4,6 @@ import io.grpc.Status;
 import io.lodestar.protocol.v1.Heartbeat;
 import io.lodestar.protocol.v1.Hello;
 import io.lodestar.protocol.v1.HostFacts;
-import io.lodestar.protocol.v1.HostMetrics;
 import io.lodestar.protocol.v1.LogChunk;
 import io.lodestar.protocol.v1.RuntimeStatus;
 import io.lodestar.protocol.v1.SupervisorMessage;
@@ -27,6 +26,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -57,23 +57,23 @@ public final class Session {
     private final Clock clock;
     private final AtomicLong heartbeatSeq = new AtomicLong();
     private final LogRequests logs;
-    private final Supplier<Optional<HostMetrics>> hostMetrics;
+    private final Consumer<Heartbeat.Builder> measurements;
 
     public Session(NodeIdentity identity, String version, HostFacts host, TaskJournal journal, TaskIntake intake,
             Supplier<List<RuntimeStatus>> runtimes, Duration welcomeTimeout, ScheduledExecutorService scheduler,
             Clock clock) {
-        this(identity, version, host, journal, intake, runtimes, welcomeTimeout, scheduler, clock, null, Optional::empty);
+        this(identity, version, host, journal, intake, runtimes, welcomeTimeout, scheduler, clock, null, heartbeat -> { });
     }
 
     /**
      * @param logs answers log requests; null on a Warden that serves none
-     * @param hostMetrics the node's resources for each heartbeat
+     * @param measurements adds what the node measures to each heartbeat (its resources, its certificates' expiry)
      */
     public Session(NodeIdentity identity, String version, HostFacts host, TaskJournal journal, TaskIntake intake,
             Supplier<List<RuntimeStatus>> runtimes, Duration welcomeTimeout, ScheduledExecutorService scheduler,
-            Clock clock, LogRequests logs, Supplier<Optional<HostMetrics>> hostMetrics) {
+            Clock clock, LogRequests logs, Consumer<Heartbeat.Builder> measurements) {
         this.logs = logs;
-        this.hostMetrics = hostMetrics;
+        this.measurements = measurements;
         this.identity = identity;
         this.version = version;
         this.host = host;
@@ -171,7 +171,7 @@ public final class Session {
             Heartbeat.Builder heartbeat = Heartbeat.newBuilder()
                     .setSeq(heartbeatSeq.incrementAndGet())
                     .addAllRuntimes(runtimes.get());
-            hostMetrics.get().ifPresent(heartbeat::setHostMetrics);
+            measurements.accept(heartbeat);
             stream.send(WardenMessage.newBuilder().setHeartbeat(heartbeat).build());
         } catch (RuntimeException e) {
             // An exception would cancel the schedule; a missed heartbeat is better than none after it.

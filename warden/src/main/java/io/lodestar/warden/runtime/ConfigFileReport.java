@@ -38,6 +38,10 @@ public final class ConfigFileReport {
     private record Reference(String key, String path) {
     }
 
+    /** A certificate file the Warden watches: where it knows it from (a setting, or {@code iggy:http.tls.cert_file}) and where it is. */
+    public record CertificateFile(String key, Path path) {
+    }
+
     public ConfigFileReport(Map<RuntimeName, Path> configPaths, Map<RuntimeName, Path> workingDirs) {
         this.configPaths = Map.copyOf(configPaths);
         this.workingDirs = Map.copyOf(workingDirs);
@@ -76,6 +80,23 @@ public final class ConfigFileReport {
                     .setExists(Files.isRegularFile(base.resolve(reference.path()))));
         }
         return builder;
+    }
+
+    /**
+     * The {@code cert_file} and {@code ca_file} of every config read by the last {@link #annotate} (key files are
+     * secrets and hold no expiry), resolved like the runtime resolves them.
+     */
+    public List<CertificateFile> certificateFiles() {
+        List<CertificateFile> files = new ArrayList<>();
+        cache.forEach((runtime, file) -> {
+            Path base = workingDirs.getOrDefault(runtime, configPaths.get(runtime).getParent());
+            for (Reference reference : file.files()) {
+                if (!reference.key().endsWith("key_file")) {
+                    files.add(new CertificateFile(runtime.wireName() + ":" + reference.key(), base.resolve(reference.path())));
+                }
+            }
+        });
+        return files;
     }
 
     private Cached read(RuntimeName runtime, Path path) throws IOException {
