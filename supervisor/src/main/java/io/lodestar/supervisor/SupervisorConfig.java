@@ -37,6 +37,14 @@ public interface SupervisorConfig {
         @WithDefault("5m")
         Duration deadline();
 
+        /**
+         * How long past a task's execution timeout the Supervisor waits for its Warden's report before it ends the
+         * task itself as {@code execution_timeout}: only for a Warden that never reports (gone, or too old to enforce
+         * the timeout), since the Warden enforces the timeout and reports it.
+         */
+        @WithDefault("1m")
+        Duration reportGrace();
+
         /** How often overdue tasks are looked for and undelivered ones re-pushed. */
         @WithDefault("1s")
         Duration sweepInterval();
@@ -53,6 +61,13 @@ public interface SupervisorConfig {
         /** How long the quorum guard may hold a rollout before its remaining nodes end rejected ({@code quorum_wait}). */
         @WithDefault("5m")
         Duration quorumWait();
+
+        /**
+         * How long a node's Warden may take over its action once it accepted it ({@code execution_timeout}); past it
+         * the Warden stops waiting, leaves the runtime as it is and the activity ends {@code execution_timeout}.
+         */
+        @WithDefault("10m")
+        Duration executionTimeout();
 
         /** How often held rollouts and ended health gates are looked at (a backstop; gates end on their own timers). */
         @WithDefault("1s")

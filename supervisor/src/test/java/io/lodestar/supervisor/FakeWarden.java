@@ -188,6 +188,11 @@ public final class FakeWarden implements AutoCloseable {
         return this;
     }
 
+    /** Sends an update as built by the test (a failure kind, a pid). */
+    public void report(TaskUpdate update) {
+        send(WardenMessage.newBuilder().setTaskUpdate(update).build());
+    }
+
     public void runtimeEvent(RuntimeEvent event) {
         send(WardenMessage.newBuilder().setRuntimeEvent(event).build());
     }

@@ -127,7 +127,7 @@ public class WardenAgent {
                 new OperationKillHandler(drivers, journal)));
         InterruptedTasks.settle(journal, handlers);
         SupervisorClock supervisorClock = new SupervisorClock(clock);
-        TaskIntake intake = new TaskIntake(journal, handlers, lanes, current, supervisorClock::millis);
+        TaskIntake intake = new TaskIntake(journal, handlers, lanes, current, supervisorClock::millis, clock);
         heartbeats = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "warden-heartbeat");
             thread.setDaemon(true);

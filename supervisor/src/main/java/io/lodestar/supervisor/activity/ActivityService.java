@@ -157,10 +157,11 @@ public class ActivityService {
      * Sends one node's planned activities, in the caller's transaction: one operation for the node (a {@code job}
      * titled {@code title}) and one task per activity, attached to it, so the operation ends when they have. The
      * tasks go out once the caller commits; one not accepted within {@code deliveryTimeout} ends
-     * {@code delivery_timeout}.
+     * {@code delivery_timeout}, one accepted and not done within {@code executionTimeout} on its node ends
+     * {@code execution_timeout}.
      */
     public void dispatch(Deployment deployment, long nodeId, List<Activity> planned, OperationType job, String title,
-            Duration deliveryTimeout) {
+            Duration deliveryTimeout, Duration executionTimeout) {
         String names = planned.stream().map(a -> a.runtime).distinct().collect(Collectors.joining(", "));
         Operation operation = operations.begin(deployment, nodeId, job, title,
                 planned.get(0).action + " " + names + " on agent " + nodeId + ".", null);
@@ -170,7 +171,7 @@ public class ActivityService {
                     ActionSpec.parse(activity.action));
             // Attached first: a task that ends at once (its node was deleted) still ends its operation.
             operations.attach(operation, activity.id);
-            tasks.create(nodeId, activity.id, request, deliveryTimeout); // the task shares the activity's id
+            tasks.create(nodeId, activity.id, request, deliveryTimeout, executionTimeout); // the task shares the activity's id
         }
     }
 

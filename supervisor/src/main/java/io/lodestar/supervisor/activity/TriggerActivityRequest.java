@@ -44,6 +44,11 @@ public record TriggerActivityRequest(
         @Schema(oneOf = {Long.class, String.class}, description = "How long a node's Warden has to accept its task before the activity ends rejected"
                 + " (delivery_timeout). Default: supervisor.dispatch.deadline (5m).", example = "5m")
         Object deliveryTimeout,
+        @JsonProperty("execution_timeout")
+        @Schema(oneOf = {Long.class, String.class}, description = "How long a node's Warden may take over its action once it"
+                + " accepted it; past it the Warden stops waiting, leaves the runtime as it is and the activity ends rejected"
+                + " (execution_timeout). Default: supervisor.rollout.execution-timeout (10m).", example = "2m")
+        Object executionTimeout,
         @JsonProperty("force")
         @Schema(description = "reconfigure only: apply a change the plan calls dangerous (cluster.name, system.path, "
                 + "system.encryption.key, cluster.auth/cluster.tls, missing TLS files); without it such a change is refused with 409.")

@@ -18,6 +18,7 @@ import io.lodestar.supervisor.operation.OperationType;
 import io.lodestar.supervisor.placement.ClusterRoster;
 import io.lodestar.supervisor.placement.Deployment;
 import io.lodestar.supervisor.placement.DeploymentNode;
+import io.lodestar.supervisor.rollout.Rollout;
 import io.lodestar.supervisor.rollout.RolloutService;
 
 /**
@@ -75,16 +76,20 @@ public class ClusterReplicas {
         DeploymentNode.flush();
     }
 
-    /** Writes the first config version (the caller's {@code cluster.config} and the roster) and applies it to every replica; other runtimes start. */
-    void deploy(long tenantId, long authorId, Deployment deployment, List<Long> nodeIds, String config) {
+    /**
+     * Writes the first config version (the caller's {@code cluster.config} and the roster) and applies it to every
+     * replica; other runtimes start in a rollout of their own. Returns the replicas' rollout, the one the answer shows.
+     */
+    Rollout deploy(long tenantId, long authorId, Deployment deployment, List<Long> nodeIds, String config) {
         RuntimeConfigView roster = configs.create(tenantId, authorId, deployment.id,
                 new RuntimeConfigService.NewRuntimeConfig(RuntimeName.IGGY, deployment.clusterName + " roster", config));
-        rollouts.runJob(deployment, nodeIds, List.of(RuntimeName.IGGY), ActionSpec.parse("reconfigure:" + roster.id()),
+        Rollout replicas = rollouts.runJob(deployment, nodeIds, List.of(RuntimeName.IGGY), ActionSpec.parse("reconfigure:" + roster.id()),
                 authorId, OperationType.DEPLOY, "Deploy " + deployment.name + " (cluster " + deployment.clusterName + ")");
         List<RuntimeName> others = deployment.runtimeNames().stream().filter(r -> r != RuntimeName.IGGY).toList();
         if (!others.isEmpty()) {
             rollouts.runJob(deployment, nodeIds, others, ActionSpec.of(ActionSpec.Kind.START), authorId, OperationType.DEPLOY,
                     "Deploy " + deployment.name);
         }
+        return replicas;
     }
 }

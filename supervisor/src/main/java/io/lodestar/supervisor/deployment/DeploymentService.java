@@ -29,6 +29,7 @@ import io.lodestar.supervisor.placement.DeploymentStatus;
 import io.lodestar.supervisor.placement.Deployments;
 import io.lodestar.supervisor.placement.NodeRuntimeState;
 import io.lodestar.supervisor.rollout.RolloutService;
+import io.lodestar.supervisor.rollout.RolloutView;
 
 /**
  * The deployment-level jobs: {@link #create}, {@link #restart}, {@link #scale} and {@link #delete}, one
@@ -96,14 +97,16 @@ public class DeploymentService {
                 + (deployment.isCluster() ? ", as Iggy cluster '" + deployment.clusterName + "'" : "") + ".", authorId);
         List<Long> nodeIds = new ArrayList<>(wanted);
         nodeIds.forEach(agentId -> addNode(deployment, agentId));
+        RolloutView rollout;
         if (request.cluster().isPresent()) {
             clusterReplicas.assign(deployment, found, nodeIds, request.cluster().get());
-            clusterReplicas.deploy(tenantId, authorId, deployment, nodeIds, request.cluster().get().config());
+            rollout = RolloutView.of(clusterReplicas.deploy(tenantId, authorId, deployment, nodeIds,
+                    request.cluster().get().config()));
         } else {
-            runOnNodes(deployment, nodeIds, ActionSpec.of(ActionSpec.Kind.START), authorId, OperationType.DEPLOY,
+            rollout = runOnNodes(deployment, nodeIds, ActionSpec.of(ActionSpec.Kind.START), authorId, OperationType.DEPLOY,
                     "Deploy " + deployment.name);
         }
-        return DeploymentView.of(deployment, nodeIds);
+        return DeploymentView.of(deployment, nodeIds, rollout);
     }
 
     /** Starts the runtimes again on every node of a stopped or failed deployment; status {@code deploying}. */
@@ -118,9 +121,9 @@ public class DeploymentService {
                 "Restart requested from " + deployment.status.wireName() + ".", null, authorId);
         nodes.forEach(node -> lifecycle.setNode(deployment, node, NodeRuntimeState.STARTING, "Restarting its runtimes."));
         List<Long> nodeIds = nodes.stream().map(n -> n.nodeId).toList();
-        runOnNodes(deployment, nodeIds, ActionSpec.of(ActionSpec.Kind.RESTART), authorId, OperationType.RESTART,
-                "Restart " + deployment.name);
-        return DeploymentView.of(deployment, nodeIds);
+        RolloutView rollout = runOnNodes(deployment, nodeIds, ActionSpec.of(ActionSpec.Kind.RESTART), authorId,
+                OperationType.RESTART, "Restart " + deployment.name);
+        return DeploymentView.of(deployment, nodeIds, rollout);
     }
 
     /**
@@ -151,17 +154,18 @@ public class DeploymentService {
             return DeploymentView.of(deployment, deployments.nodeIds(deployment.id));
         }
         String message = "Scaled from " + current + " to " + replicas + " replicas.";
+        RolloutView rollout;
         if (replicas > current) {
             List<Long> added = freeAgents(deployment, replicas - current);
             lifecycle.transition(deployment, DeploymentStatus.DEPLOYING, DeploymentEventType.SCALED, message, null, authorId);
             added.forEach(agentId -> addNode(deployment, agentId));
-            runOnNodes(deployment, added, ActionSpec.of(ActionSpec.Kind.START), authorId, OperationType.SCALE,
+            rollout = runOnNodes(deployment, added, ActionSpec.of(ActionSpec.Kind.START), authorId, OperationType.SCALE,
                     "Scale " + deployment.name + " up");
         } else {
             lifecycle.record(deployment, DeploymentEventType.SCALED, message, null, authorId);
             List<DeploymentNode> released = nodes.subList(replicas, current);
             List<Long> releasedIds = released.stream().map(n -> n.nodeId).toList();
-            runOnNodes(deployment, releasedIds, ActionSpec.of(ActionSpec.Kind.STOP), authorId, OperationType.SCALE,
+            rollout = runOnNodes(deployment, releasedIds, ActionSpec.of(ActionSpec.Kind.STOP), authorId, OperationType.SCALE,
                     "Scale " + deployment.name + " down");
             for (DeploymentNode node : released) {
                 DeploymentLifecycle.markAgent(node.nodeId, NodeRuntimeState.STOPPED);
@@ -172,7 +176,7 @@ public class DeploymentService {
             DeploymentNode.flush();
             lifecycle.derive(deployment);
         }
-        return DeploymentView.of(deployment, deployments.nodeIds(deployment.id));
+        return DeploymentView.of(deployment, deployments.nodeIds(deployment.id), rollout);
     }
 
     /**
@@ -189,13 +193,13 @@ public class DeploymentService {
         }
         lifecycle.transition(deployment, DeploymentStatus.KILLED, DeploymentEventType.KILLED,
                 "Deleted; stopping its runtimes on " + nodeIds.size() + " node(s).", null, authorId);
-        runOnNodes(deployment, nodeIds, ActionSpec.of(ActionSpec.Kind.STOP), authorId, OperationType.TEARDOWN,
-                "Tear down " + deployment.name);
+        RolloutView rollout = runOnNodes(deployment, nodeIds, ActionSpec.of(ActionSpec.Kind.STOP), authorId,
+                OperationType.TEARDOWN, "Tear down " + deployment.name);
         deployments.nodes(deployment.id).forEach(node -> {
             node.runtimeState = NodeRuntimeState.STOPPED;
             DeploymentLifecycle.markAgent(node.nodeId, NodeRuntimeState.STOPPED);
         });
-        return DeploymentView.of(deployment, nodeIds);
+        return DeploymentView.of(deployment, nodeIds, rollout);
     }
 
     private void addNode(Deployment deployment, long agentId) {
@@ -211,13 +215,11 @@ public class DeploymentService {
 
     /**
      * Runs the action on every runtime of the deployment on these nodes as one rollout: one operation per node, one
-     * activity per runtime.
+     * activity per runtime. Returns the rollout as the job's answer shows it; null when there is no node to act on.
      */
-    private void runOnNodes(Deployment deployment, List<Long> nodeIds, ActionSpec action, long authorId, OperationType job,
-            String title) {
-        if (!nodeIds.isEmpty()) {
-            rollouts.runJob(deployment, nodeIds, action, authorId, job, title);
-        }
+    private RolloutView runOnNodes(Deployment deployment, List<Long> nodeIds, ActionSpec action, long authorId,
+            OperationType job, String title) {
+        return nodeIds.isEmpty() ? null : rollouts.runJob(deployment, nodeIds, action, authorId, job, title);
     }
 
     /** Agents of the deployment's environment in no live deployment, online ones first. */

@@ -40,6 +40,12 @@ public class Task extends RecordedEntity {
     /** Drawn from one database sequence when the API accepted the task: its place in its lane. */
     @Column(name = "lane_order")
     public Long laneOrder;
+    /**
+     * How long the Warden may take once it accepted the task (it enforces it); null for none. Once accepted, the
+     * task's deadline moves to its acceptance plus this plus the report grace: the fallback for a silent Warden.
+     */
+    @Column(name = "execution_timeout_ms")
+    public Long executionTimeoutMs;
     /** The kind's own message (a RuntimeAction, a SnapshotRequest, …) as sent, protobuf-encoded and base64. */
     public String request;
 }

@@ -17,9 +17,15 @@ final class TaskExpiry {
      * offline since when, or its Warden did not take it) or delivered and not finished in time (what it did on
      * the node is what its Warden reports later, if anything).
      */
-    static String message(Task task, Agent agent, Optional<Task> waitedFor) {
+    static String message(Task task, Agent agent, Optional<Task> waitedFor, Duration reportGrace) {
         Duration allowed = Duration.between(task.createdAt, task.deadlineAt);
         boolean online = agent != null && agent.state == AgentState.ONLINE;
+        if (task.state == TaskState.ACCEPTED && task.executionTimeoutMs != null) {
+            // The Warden enforces the execution timeout itself; this is the fallback for one that never reported.
+            return "timed out: the Warden on node " + task.nodeId + " accepted this task at " + task.acceptedAt
+                    + " and did not report within its execution_timeout (" + Duration.ofMillis(task.executionTimeoutMs)
+                    + ") and " + reportGrace + " more; what it did on the node is unknown.";
+        }
         if (task.state == TaskState.ACCEPTED) {
             return "timed out: the Warden on node " + task.nodeId + " accepted this task at " + task.acceptedAt
                     + " but reported no outcome before the deadline (" + allowed + ").";

@@ -42,7 +42,8 @@ final class TaskMessages {
         FieldDescriptor field = field(task);
         io.lodestar.protocol.v1.Task.Builder message = io.lodestar.protocol.v1.Task.newBuilder()
                 .setTaskId(task.id)
-                .setDeadlineMs(task.deadlineAt.toEpochMilli());
+                .setDeadlineMs(task.deadlineAt.toEpochMilli())
+                .setExecutionTimeoutMs(task.executionTimeoutMs == null ? 0 : task.executionTimeoutMs);
         try {
             Message request = message.newBuilderForField(field).mergeFrom(Base64.getDecoder().decode(task.request)).build();
             return message.setField(field, request).build();

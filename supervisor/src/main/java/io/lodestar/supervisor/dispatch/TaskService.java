@@ -81,7 +81,16 @@ public class TaskService {
      * item), so one id traces a job from the API to the node's log.
      */
     public Task create(long nodeId, long taskId, Message request, Duration deadline) {
+        return create(nodeId, taskId, request, deadline, null);
+    }
+
+    /**
+     * {@link #create(long, long, Message, Duration)} with an execution timeout the Warden enforces once it accepted
+     * the task ({@code null}: none; the delivery deadline then bounds the whole task, as for snapshots).
+     */
+    public Task create(long nodeId, long taskId, Message request, Duration deadline, Duration executionTimeout) {
         Task task = new Task();
+        task.executionTimeoutMs = executionTimeout == null ? null : executionTimeout.toMillis();
         task.id = taskId;
         task.nodeId = nodeId;
         task.kind = TaskMessages.fieldOf(request).getName();
@@ -182,8 +191,9 @@ public class TaskService {
                     runningEvents.fire(new TaskRunning(task.id, TaskMessages.kindOf(task), update.getMessage()));
                 }
             }
-            case TASK_STATE_SUCCEEDED -> finishIfOpen(task, TaskState.SUCCEEDED, update.getMessage());
-            case TASK_STATE_FAILED -> finishIfOpen(task, TaskState.FAILED, update.getMessage());
+            case TASK_STATE_SUCCEEDED -> finishIfOpen(task, TaskState.SUCCEEDED, update.getMessage(), TaskEnd.SUCCEEDED);
+            case TASK_STATE_FAILED -> finishIfOpen(task, TaskState.FAILED, update.getMessage(),
+                    update.getFailure() == TaskUpdate.Failure.FAILURE_EXECUTION_TIMEOUT ? TaskEnd.TIMED_OUT : TaskEnd.FAILED);
             default -> {
                 Log.warnf("Node %d sent task %d an update without a state", nodeId, task.id);
                 return UpdateOutcome.REFUSE;
@@ -201,7 +211,8 @@ public class TaskService {
                 .withLock(LockModeType.PESSIMISTIC_WRITE).range(0, limit - 1).list();
         List<Long> expired = new ArrayList<>();
         for (Task task : overdue) {
-            String why = TaskExpiry.message(task, Agent.findById(task.nodeId), order.earlierOpen(task));
+            String why = TaskExpiry.message(task, Agent.findById(task.nodeId), order.earlierOpen(task),
+                    config.dispatch().reportGrace());
             try (LogContext.Scope node = LogContext.put(LogContext.NODE_ID, task.nodeId);
                     LogContext.Scope id = LogContext.put(LogContext.TASK_ID, task.id)) {
                 transition(task, TaskState.EXPIRED, why);
@@ -250,12 +261,12 @@ public class TaskService {
         Log.infof("Node %d deleted: %d open task(s) rejected", nodeId, open.size());
     }
 
-    private void finishIfOpen(Task task, TaskState next, String message) {
+    private void finishIfOpen(Task task, TaskState next, String message, TaskEnd end) {
         if (task.state.isTerminal()) {
             Log.debugf("Task %d is already %s; the repeated report is acknowledged and ignored", task.id, task.state);
             return;
         }
-        transition(task, next, message);
+        transition(task, next, message, end);
     }
 
     private void transition(Task task, TaskState next, String message) {
@@ -275,7 +286,12 @@ public class TaskService {
         Instant now = clock.instant();
         task.state = next;
         switch (next) {
-            case ACCEPTED -> task.acceptedAt = now;
+            case ACCEPTED -> {
+                task.acceptedAt = now;
+                if (task.executionTimeoutMs != null) { // from here on the Warden's own timeout bounds it; this is the fallback
+                    task.deadlineAt = now.plusMillis(task.executionTimeoutMs).plus(config.dispatch().reportGrace());
+                }
+            }
             case SUCCEEDED, FAILED, EXPIRED -> {
                 task.finishedAt = now;
                 task.message = message;

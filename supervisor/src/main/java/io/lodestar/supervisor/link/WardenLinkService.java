@@ -1,6 +1,7 @@
 package io.lodestar.supervisor.link;
 
 import java.time.Clock;
+import java.util.List;
 
 import jakarta.inject.Inject;
 
@@ -21,6 +22,7 @@ import io.lodestar.supervisor.SupervisorConfig;
 import io.lodestar.supervisor.agent.AgentPresence;
 import io.lodestar.supervisor.agent.EnrollmentService;
 import io.lodestar.supervisor.agent.RuntimeEventLog;
+import io.lodestar.supervisor.agent.RuntimeHealthReports;
 import io.lodestar.supervisor.iggy.DriftMonitor;
 import io.lodestar.supervisor.iggy.NodeConfigReports;
 import io.lodestar.supervisor.common.DomainException;
@@ -75,6 +77,9 @@ public class WardenLinkService extends WardenLinkGrpc.WardenLinkImplBase {
 
     @Inject
     SnapshotUploads snapshotUploads;
+
+    @Inject
+    RuntimeHealthReports runtimeHealth;
 
     @Inject
     RuntimeEventLog runtimeEvents;
@@ -134,6 +139,11 @@ public class WardenLinkService extends WardenLinkGrpc.WardenLinkImplBase {
                     long nodeId = current.nodeId();
                     inbox.execute(() -> checkDrift(nodeId)); // only when a file changed: a database read then
                 }
+                List<RuntimeHealthReports.Reported> health = runtimeHealth.offer(current.nodeId(), message.getHeartbeat());
+                if (!health.isEmpty()) {
+                    long nodeId = current.nodeId();
+                    inbox.execute(() -> recordHealth(nodeId, health)); // only when it changed: a write then
+                }
                 return;
             }
             if (message.hasLogChunk() && current != null) {
@@ -141,6 +151,14 @@ public class WardenLinkService extends WardenLinkGrpc.WardenLinkImplBase {
                 return;
             }
             inbox.execute(() -> handle(message));
+        }
+
+        private void recordHealth(long nodeId, List<RuntimeHealthReports.Reported> changes) {
+            try (LogContext.Scope node = LogContext.put(LogContext.NODE_ID, nodeId)) {
+                runtimeHealth.record(nodeId, changes);
+            } catch (RuntimeException e) {
+                Log.warnf(e, "Could not record node %d's runtime health; the next heartbeat tries again", nodeId);
+            }
         }
 
         private void checkDrift(long nodeId) {

@@ -5,17 +5,20 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import io.lodestar.protocol.RuntimeName;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.lodestar.supervisor.agent.Agent;
 import io.lodestar.supervisor.agent.AgentState;
+import io.lodestar.supervisor.agent.RuntimeHealthReports;
 import io.lodestar.supervisor.placement.Deployment;
 import io.lodestar.supervisor.placement.DeploymentNode;
 import io.lodestar.supervisor.placement.NodeRuntimeState;
 
 /**
  * Keeps a replicated cluster's majority while a rollout takes nodes down. A node is up when its Warden is connected
- * and its runtime is ready as the Warden last reported (health check passed, no exit seen since); every other node
+ * and its runtimes answer their health checks as its heartbeats last reported ({@link #healthy}); every other node
  * of the deployment is down, whatever the reason, and so is every node with an action in flight in any rollout.
  * At most {@code floor((N-1)/2)} of N nodes may be down (1 of 3, 2 of 5); a cluster of one or two nodes has no
  * majority to keep, so one node at a time may go down there. In a cluster deployment the count is of Iggy replicas
@@ -33,17 +36,26 @@ class QuorumGuard {
         return nodes >= 3 ? (nodes - 1) / 2 : 1;
     }
 
-    /** Whether the node's runtime is healthy right now, from its Warden's reports (not from any rollout's bookkeeping). */
+    /**
+     * Whether the node's runtimes are healthy right now, from its Warden's reports (not from any rollout's
+     * bookkeeping): connected, and each of the deployment's runtimes answering its health check as the heartbeats
+     * last said. For a runtime whose Warden never reported its health (an older Warden), its last action's outcome
+     * and exits decide ({@code ready}).
+     */
     boolean healthy(long deploymentId, long nodeId) {
         DeploymentNode node = DeploymentNode.find("deploymentId = ?1 and nodeId = ?2", deploymentId, nodeId).firstResult();
         Agent agent = Agent.findById(nodeId);
-        return node != null && node.runtimeState == NodeRuntimeState.READY && agent != null && agent.state == AgentState.ONLINE;
-    }
-
-    /** Whether the node's Warden is connected. */
-    boolean online(long nodeId) {
-        Agent agent = Agent.findById(nodeId);
-        return agent != null && agent.state == AgentState.ONLINE;
+        Deployment deployment = Deployment.findById(deploymentId);
+        if (node == null || agent == null || agent.state != AgentState.ONLINE || deployment == null) {
+            return false;
+        }
+        for (RuntimeName runtime : deployment.runtimeNames()) {
+            Boolean reported = RuntimeHealthReports.healthy(nodeId, runtime);
+            if (reported == null ? node.runtimeState != NodeRuntimeState.READY : !reported) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The deployment's nodes that are down now, in node order. */

@@ -36,6 +36,9 @@ public class Rollout extends ScopedEntity {
     public long quorumWaitMs;
     @Column(name = "delivery_timeout_ms")
     public long deliveryTimeoutMs;
+    /** Null only for rollouts begun before execution timeouts existed (their tasks have none). */
+    @Column(name = "execution_timeout_ms")
+    public Long executionTimeoutMs;
     /** Whether the quorum guard applies (actions that take a node down and expect it back: restart, reconfigure). */
     @Column(name = "quorum_guard")
     public boolean quorumGuard;

@@ -24,6 +24,7 @@ import io.lodestar.supervisor.activity.ActivityReason;
 import io.lodestar.supervisor.activity.ActivityService;
 import io.lodestar.supervisor.activity.ActivityStatus;
 import io.lodestar.supervisor.agent.RuntimeExited;
+import io.lodestar.supervisor.agent.RuntimeHealthChanged;
 import io.lodestar.supervisor.common.ActionSpec;
 import io.lodestar.supervisor.common.Ids;
 import io.lodestar.supervisor.common.LogContext;
@@ -55,6 +56,9 @@ public class RolloutEngine {
     GateTimers gateTimers;
 
     @Inject
+    HealthGate healthGate;
+
+    @Inject
     Deployments deployments;
 
     @Inject
@@ -84,6 +88,7 @@ public class RolloutEngine {
         rollout.minHealthyMs = plan.minHealthyTime().toMillis();
         rollout.quorumWaitMs = plan.quorumWait().toMillis();
         rollout.deliveryTimeoutMs = plan.deliveryTimeout().toMillis();
+        rollout.executionTimeoutMs = plan.executionTimeout().toMillis();
         rollout.quorumGuard = plan.quorumGuard();
         rollout.createdBy = authorId;
         rollout.state = RolloutState.RUNNING;
@@ -205,7 +210,8 @@ public class RolloutEngine {
                 .filter(a -> a.status == ActivityStatus.PROCESSING).toList();
         if (!planned.isEmpty()) {
             activities.dispatch(deployment, node.nodeId, planned, OperationType.parse(rollout.job), rollout.title,
-                    Duration.ofMillis(rollout.deliveryTimeoutMs));
+                    Duration.ofMillis(rollout.deliveryTimeoutMs),
+                    rollout.executionTimeoutMs == null ? null : Duration.ofMillis(rollout.executionTimeoutMs));
         }
         try (LogContext.Scope scope = LogContext.put(LogContext.DEPLOYMENT_ID, deployment.id)) {
             Log.infof("Rollout %d: %s %s sent to node %d (batch %d of %d)", rollout.id, rollout.runtime, rollout.action,
@@ -215,20 +221,26 @@ public class RolloutEngine {
     }
 
     /**
-     * A gate ends well when nothing went wrong during it: a runtime of the rollout that exits in the meantime fails
-     * the node at once ({@link #onRuntimeExited}); here the node's Warden must still be connected, or its health
-     * cannot be vouched for.
+     * A gate ends well when nothing went wrong during it: a runtime of the rollout that exits or stops answering its
+     * health check in the meantime fails the node at once ({@link #onRuntimeExited}, {@link #onRuntimeHealthChanged});
+     * here the heartbeats must vouch for its health now ({@link HealthGate}), or the gate waits for one that does.
      */
     private void endGate(Rollout rollout, Deployment deployment, RolloutNode node, Instant now) {
-        node.finishedAt = now;
-        String gate = Durations.format(Duration.ofMillis(rollout.minHealthyMs));
-        if (guard.online(node.nodeId)) {
+        HealthGate.Verdict verdict = healthGate.judge(rollout, node, now);
+        if (verdict.waitUntil() != null) {
+            node.gateUntil = verdict.waitUntil();
+            if (!verdict.waiting().equals(node.message)) {
+                node.message = verdict.waiting();
+                changed(rollout, "node_gating", node);
+            }
+        } else if (verdict.passed()) {
+            node.finishedAt = now;
             node.state = RolloutNodeState.SUCCEEDED;
-            node.message = "healthy for " + gate + " after its action.";
+            node.message = "healthy for " + Durations.format(Duration.ofMillis(rollout.minHealthyMs))
+                    + " after its action, as its Warden's heartbeats report.";
             changed(rollout, "node_succeeded", node);
         } else {
-            failGate(rollout, node, "its Warden went offline during the health gate (min_healthy_time " + gate
-                    + "), so its runtime's health is unknown.");
+            failGate(rollout, node, verdict.failure());
         }
     }
 
@@ -245,10 +257,26 @@ public class RolloutEngine {
      * did not stay healthy; it fails now and the rollout moves on (or stops, past max_errors).
      */
     void onRuntimeExited(@Observes @Priority(Interceptor.Priority.APPLICATION + 900) RuntimeExited exited) {
-        List<RolloutNode> gating = RolloutNode.list("nodeId = ?1 and state = ?2", exited.nodeId(), RolloutNodeState.GATING);
+        failGating(exited.nodeId(), exited.runtime(), exited.message());
+    }
+
+    /**
+     * A node's heartbeats say a runtime stopped answering its health check: a node of a running rollout on that
+     * runtime, within its health gate, did not stay healthy. (Wardens never report health from the middle of an
+     * action, so this is not the action's own restart seen late.)
+     */
+    void onRuntimeHealthChanged(@Observes @Priority(Interceptor.Priority.APPLICATION + 900) RuntimeHealthChanged changed) {
+        if (!changed.healthy()) {
+            failGating(changed.nodeId(), changed.runtime(), "its Warden's heartbeat at " + changed.at() + " says "
+                    + changed.runtime().wireName() + " does not answer its health check (" + changed.detail() + ").");
+        }
+    }
+
+    private void failGating(long nodeId, RuntimeName runtime, String what) {
+        List<RolloutNode> gating = RolloutNode.list("nodeId = ?1 and state = ?2", nodeId, RolloutNodeState.GATING);
         for (RolloutNode candidate : gating) {
             Rollout unlocked = Rollout.findById(candidate.rolloutId);
-            if (unlocked == null || !List.of(unlocked.runtime.split(" ")).contains(exited.runtime().wireName())) {
+            if (unlocked == null || !List.of(unlocked.runtime.split(" ")).contains(runtime.wireName())) {
                 continue;
             }
             Deployment deployment = Deployment.findById(unlocked.deploymentId, LockModeType.PESSIMISTIC_WRITE);
@@ -258,7 +286,7 @@ public class RolloutEngine {
                 continue;
             }
             failGate(rollout, candidate, "did not stay healthy for min_healthy_time "
-                    + Durations.format(Duration.ofMillis(rollout.minHealthyMs)) + ": " + exited.message());
+                    + Durations.format(Duration.ofMillis(rollout.minHealthyMs)) + ": " + what);
             advance(rollout, deployment);
         }
     }

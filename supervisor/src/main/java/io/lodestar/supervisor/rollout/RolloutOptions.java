@@ -14,7 +14,7 @@ import io.lodestar.supervisor.common.DomainException;
  * action and the Supervisor's defaults into a {@link Plan}. A bad value is a 400 naming its field.
  */
 public record RolloutOptions(String strategy, String maxConcurrency, String maxErrors, String minHealthyTime,
-        String quorumWait, String deliveryTimeout) {
+        String quorumWait, String deliveryTimeout, String executionTimeout) {
 
     /** The options of a request's body, as sent; no body means every default. */
     public static RolloutOptions of(TriggerActivityRequest body) {
@@ -23,7 +23,8 @@ public record RolloutOptions(String strategy, String maxConcurrency, String maxE
         }
         return new RolloutOptions(body.strategy(), text(body.maxConcurrency(), "max_concurrency"),
                 text(body.maxErrors(), "max_errors"), text(body.minHealthyTime(), "min_healthy_time"),
-                text(body.quorumWait(), "quorum_wait"), text(body.deliveryTimeout(), "delivery_timeout"));
+                text(body.quorumWait(), "quorum_wait"), text(body.deliveryTimeout(), "delivery_timeout"),
+                text(body.executionTimeout(), "execution_timeout"));
     }
 
     /** A count, a percentage or a duration arrives as a JSON number or a string; anything else is refused here. */
@@ -39,7 +40,7 @@ public record RolloutOptions(String strategy, String maxConcurrency, String maxE
     }
 
     /** No option given: every default applies (the seed's {@code {}}). */
-    public static final RolloutOptions DEFAULTS = new RolloutOptions(null, null, null, null, null, null);
+    public static final RolloutOptions DEFAULTS = new RolloutOptions(null, null, null, null, null, null, null);
 
     private static final Pattern COUNT = Pattern.compile("\\d{1,6}");
     private static final Pattern PERCENT = Pattern.compile("(\\d{1,3}(?:\\.\\d+)?)%");
@@ -48,16 +49,17 @@ public record RolloutOptions(String strategy, String maxConcurrency, String maxE
 
     /** The options resolved: what the rollout will do, shown in its answer. */
     public record Plan(RolloutStrategy strategy, int maxConcurrency, int maxErrors, Duration minHealthyTime,
-            Duration quorumWait, Duration deliveryTimeout, boolean quorumGuard) {
+            Duration quorumWait, Duration deliveryTimeout, Duration executionTimeout, boolean quorumGuard) {
     }
 
     /** The Supervisor's defaults for what a request leaves out. */
-    public record Defaults(Duration minHealthyTime, Duration quorumWait, Duration deliveryTimeout) {
+    public record Defaults(Duration minHealthyTime, Duration quorumWait, Duration deliveryTimeout, Duration executionTimeout) {
 
         /** As a rollout's answer shows them, for a client that tells what an action will do before it is sent. */
         public java.util.Map<String, String> wire() {
             return java.util.Map.of("min_healthy_time", Durations.format(minHealthyTime), "quorum_wait",
-                    Durations.format(quorumWait), "delivery_timeout", Durations.format(deliveryTimeout));
+                    Durations.format(quorumWait), "delivery_timeout", Durations.format(deliveryTimeout),
+                    "execution_timeout", Durations.format(executionTimeout));
         }
     }
 
@@ -92,6 +94,7 @@ public record RolloutOptions(String strategy, String maxConcurrency, String maxE
                 duration(minHealthyTime, "min_healthy_time", defaults.minHealthyTime()),
                 duration(quorumWait, "quorum_wait", defaults.quorumWait()),
                 positive(duration(deliveryTimeout, "delivery_timeout", defaults.deliveryTimeout()), "delivery_timeout"),
+                positive(duration(executionTimeout, "execution_timeout", defaults.executionTimeout()), "execution_timeout"),
                 takesDownAndBack);
     }
 

@@ -83,15 +83,15 @@ public class RolloutService {
      * A deployment job's action on all its runtimes on these nodes, in the caller's transaction (which holds the
      * deployment's row lock): every node at once, since the job brings nodes up from rest, adds or releases them.
      */
-    public Rollout runJob(Deployment deployment, List<Long> nodeIds, ActionSpec action, long authorId, OperationType job,
+    public RolloutView runJob(Deployment deployment, List<Long> nodeIds, ActionSpec action, long authorId, OperationType job,
             String title) {
-        return runJob(deployment, nodeIds, deployment.runtimeNames(), action, authorId, job, title);
+        return RolloutView.of(runJob(deployment, nodeIds, deployment.runtimeNames(), action, authorId, job, title));
     }
 
     /** As {@link #runJob(Deployment, List, ActionSpec, long, OperationType, String)}, on some of its runtimes only. */
     public Rollout runJob(Deployment deployment, List<Long> nodeIds, List<RuntimeName> runtimes, ActionSpec action,
             long authorId, OperationType job, String title) {
-        RolloutOptions.Plan plan = new RolloutOptions("parallel", null, null, null, null, null)
+        RolloutOptions.Plan plan = new RolloutOptions("parallel", null, null, null, null, null, null)
                 .resolve(action, nodeIds.size(), defaults());
         return engine.begin(deployment, nodeIds, runtimes, action, authorId, job, title, plan);
     }
@@ -207,6 +207,6 @@ public class RolloutService {
     /** What a request that leaves an option out gets: the Supervisor's settings. */
     public RolloutOptions.Defaults defaults() {
         return new RolloutOptions.Defaults(config.rollout().minHealthyTime(), config.rollout().quorumWait(),
-                config.dispatch().deadline());
+                config.dispatch().deadline(), config.rollout().executionTimeout());
     }
 }

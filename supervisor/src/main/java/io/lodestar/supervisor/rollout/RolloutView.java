@@ -26,6 +26,7 @@ public record RolloutView(
         @JsonProperty("min_healthy_time") String minHealthyTime,
         @JsonProperty("quorum_wait") String quorumWait,
         @JsonProperty("delivery_timeout") String deliveryTimeout,
+        @JsonProperty("execution_timeout") String executionTimeout,
         @JsonProperty("quorum_guard") boolean quorumGuard,
         @JsonProperty("created_by") long createdBy,
         String state,
@@ -51,7 +52,7 @@ public record RolloutView(
             @JsonProperty("finished_at") String finishedAt) {
     }
 
-    static RolloutView of(Rollout rollout) {
+    public static RolloutView of(Rollout rollout) {
         Map<Integer, List<Node>> byBatch = new TreeMap<>();
         for (RolloutNode node : RolloutEngine.nodesOf(rollout.id)) {
             List<Long> activityIds = RolloutEngine.activitiesOf(rollout.id, node.nodeId).stream().map(a -> a.id).toList();
@@ -64,7 +65,9 @@ public record RolloutView(
                 rollout.runtime, rollout.action, rollout.job, rollout.strategy.wireName(), rollout.maxConcurrency,
                 rollout.maxErrors, Durations.format(Duration.ofMillis(rollout.minHealthyMs)),
                 Durations.format(Duration.ofMillis(rollout.quorumWaitMs)),
-                Durations.format(Duration.ofMillis(rollout.deliveryTimeoutMs)), rollout.quorumGuard, rollout.createdBy,
+                Durations.format(Duration.ofMillis(rollout.deliveryTimeoutMs)),
+                rollout.executionTimeoutMs == null ? null : Durations.format(Duration.ofMillis(rollout.executionTimeoutMs)),
+                rollout.quorumGuard, rollout.createdBy,
                 rollout.state.wireName(), rollout.message, rollout.failures, Math.min(rollout.currentBatch, rollout.batches),
                 rollout.batches, Times.format(rollout.createdAt), Times.format(rollout.updatedAt),
                 Times.format(rollout.finishedAt), batches);

@@ -298,6 +298,10 @@ public final class StandInProcess implements AutoCloseable {
             return knob("fail_health", "1");
         }
 
+        public Builder failHealthAfter(Duration after) {
+            return knob("fail_health_after_ms", Long.toString(after.toMillis()));
+        }
+
         public Builder ignoreSigterm() {
             return knob("ignore_sigterm", "1");
         }

@@ -151,6 +151,21 @@ class IggyStandInTest {
     }
 
     @Test
+    void failHealthAfterAnswers200ThenKeepsRunningWhileAnswering503() throws Exception {
+        try (StandInProcess iggy = StandInProcess.iggy().workingDir(dir).failHealthAfter(Duration.ofSeconds(2)).start()) {
+            assertThat(Http.getWhenListening(iggy.httpPort(), "/ping", HEALTHY.toMillis()).status()).isEqualTo(200);
+
+            long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (Http.get(iggy.httpPort(), "/ping").status() == 200 && System.nanoTime() < until) {
+                Thread.sleep(100);
+            }
+            assertThat(Http.get(iggy.httpPort(), "/ping").status()).isEqualTo(503);
+            assertThat(iggy.isHealthy()).isFalse();
+            assertThat(iggy.isAlive()).isTrue();
+        }
+    }
+
+    @Test
     void startDelayHoldsBackTheListeners() throws Exception {
         long started = System.nanoTime();
         try (StandInProcess iggy = StandInProcess.iggy().workingDir(dir).startDelay(Duration.ofMillis(700)).start()) {

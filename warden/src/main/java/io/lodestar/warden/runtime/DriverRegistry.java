@@ -28,16 +28,19 @@ public final class DriverRegistry {
         return drivers;
     }
 
-    /** The state of every enabled runtime, for a heartbeat. */
+    /** The state of every enabled runtime and whether it answers its health check, for a heartbeat. */
     public List<RuntimeStatus> statuses() {
         List<RuntimeStatus> result = new ArrayList<>();
         drivers.forEach((runtime, driver) -> {
             DriverStatus status = driver.status();
-            result.add(RuntimeStatus.newBuilder()
+            RuntimeStatus.Builder reported = RuntimeStatus.newBuilder()
                     .setRuntime(runtime.proto())
                     .setRunning(status.running())
-                    .setPid(status.pid())
-                    .build());
+                    .setPid(status.pid());
+            driver.health().ifPresent(health -> reported
+                    .setHealth(health.healthy() ? RuntimeStatus.Health.HEALTH_HEALTHY : RuntimeStatus.Health.HEALTH_UNHEALTHY)
+                    .setHealthDetail(health.detail()));
+            result.add(reported.build());
         });
         return result;
     }

@@ -9,5 +9,8 @@ public interface HealthProbe {
     record Result(boolean healthy, String detail) {
     }
 
+    /** What a runtime that does not run answers. */
+    Result NOT_RUNNING = new Result(false, "not running");
+
     Result check(URI url);
 }

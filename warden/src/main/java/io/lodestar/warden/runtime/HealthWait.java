@@ -14,7 +14,7 @@ final class HealthWait {
     private static final Duration POLL = Duration.ofMillis(100);
 
     /** How a wait ended. */
-    enum Ending { HEALTHY, EXITED, TIMED_OUT, INTERRUPTED }
+    enum Ending { HEALTHY, EXITED, TIMED_OUT, EXECUTION_TIMED_OUT, INTERRUPTED }
 
     /** @param last the last probe's answer, for a message */
     record Result(Ending ending, HealthProbe.Result last) {
@@ -30,7 +30,8 @@ final class HealthWait {
         this.clock = clock;
     }
 
-    Result await(ProcessHandle handle) {
+    /** Waits up to the health timeout, or until {@code execution} passes if that comes first. */
+    Result await(ProcessHandle handle, ActionDeadline execution) {
         long deadline = clock.millis() + spec.healthTimeout().toMillis();
         HealthProbe.Result last = new HealthProbe.Result(false, "not checked");
         while (true) {
@@ -40,6 +41,9 @@ final class HealthWait {
             last = probe.check(spec.healthUrl());
             if (last.healthy() && handle.isAlive()) {
                 return new Result(Ending.HEALTHY, last);
+            }
+            if (execution.passed(clock)) {
+                return new Result(Ending.EXECUTION_TIMED_OUT, last);
             }
             if (clock.millis() >= deadline) {
                 return new Result(Ending.TIMED_OUT, last);

@@ -22,6 +22,7 @@ public final class ProcessDriver implements RuntimeDriver {
     private final Clock clock;
     private final PidFile pidFile;
     private final ProcessLauncher launcher;
+    private final HealthProbe probe;
     private final HealthWait health;
     private final Termination termination;
     private final LogRotation logRotation;
@@ -31,6 +32,8 @@ public final class ProcessDriver implements RuntimeDriver {
     private volatile ProcessHandle current;
     /** How deep the running action is (a restart is a stop and a start); changed under the lock only. */
     private volatile int acting;
+    /** How many actions began, so a health reading that overlapped one is told apart; changed under the lock only. */
+    private volatile long begun;
     /** The pid this driver is stopping, whose exit is therefore not news. */
     private volatile long stoppingPid;
 
@@ -44,6 +47,7 @@ public final class ProcessDriver implements RuntimeDriver {
         this.clock = clock;
         this.pidFile = new PidFile(spec.pidFile());
         this.launcher = new ProcessLauncher(spec, logRotation);
+        this.probe = probe;
         this.health = new HealthWait(spec, probe, clock);
         this.termination = new Termination(spec);
         this.logRotation = logRotation;
@@ -72,13 +76,23 @@ public final class ProcessDriver implements RuntimeDriver {
     }
 
     @Override
-    public ActionResult start(RuntimeProgress progress) {
+    public Optional<HealthProbe.Result> health() {
+        long before = begun;
+        if (acting > 0) {
+            return Optional.empty(); // the action's outcome will tell; a reading from its middle would arrive after it
+        }
+        HealthProbe.Result result = status().running() ? probe.check(spec.healthUrl()) : HealthProbe.NOT_RUNNING;
+        return acting == 0 && begun == before ? Optional.of(result) : Optional.empty();
+    }
+
+    @Override
+    public ActionResult start(RuntimeProgress progress, ActionDeadline deadline) {
         return act(() -> {
             Optional<ProcessHandle> running = locate();
             if (running.isPresent()) {
-                return awaitHealthy(running.get(), null, -1, true);
+                return awaitHealthy(running.get(), null, -1, true, deadline);
             }
-            return spawn(progress);
+            return spawn(progress, deadline);
         });
     }
 
@@ -95,13 +109,13 @@ public final class ProcessDriver implements RuntimeDriver {
     }
 
     @Override
-    public ActionResult restart(RuntimeProgress progress) {
+    public ActionResult restart(RuntimeProgress progress, ActionDeadline deadline) {
         return act(() -> {
             ActionResult stopped = stop();
             if (!stopped.succeeded()) {
                 return ActionResult.failed("restart of " + spec.name() + " failed: " + stopped.message());
             }
-            ActionResult started = start(progress);
+            ActionResult started = start(progress, deadline);
             if (!started.succeeded()) {
                 return started;
             }
@@ -130,6 +144,7 @@ public final class ProcessDriver implements RuntimeDriver {
     private ActionResult act(Supplier<ActionResult> action) {
         actionLock.lock();
         acting++;
+        begun++;
         try {
             return action.get();
         } finally {
@@ -185,7 +200,7 @@ public final class ProcessDriver implements RuntimeDriver {
         return adopted;
     }
 
-    private ActionResult spawn(RuntimeProgress progress) {
+    private ActionResult spawn(RuntimeProgress progress, ActionDeadline deadline) {
         ProcessLauncher.Launched launched;
         try {
             launched = launcher.launch();
@@ -205,7 +220,7 @@ public final class ProcessDriver implements RuntimeDriver {
         Log.infof("%s: started pid %d: %s%s", spec.name(), handle.pid(), String.join(" ", spec.command()),
                 spec.replicaFile().map(f -> f.arguments().isEmpty() ? "" : " " + String.join(" ", f.arguments())).orElse(""));
         progress.running(spec.name() + " process up (pid " + handle.pid() + ")", handle.pid());
-        return awaitHealthy(handle, process, launched.logOffset(), false);
+        return awaitHealthy(handle, process, launched.logOffset(), false, deadline);
     }
 
     /**
@@ -214,9 +229,12 @@ public final class ProcessDriver implements RuntimeDriver {
      * @param child the process when this driver spawned it (for its exit code), else null
      * @param preexisting whether the process was running before this action (it is left running
      *     when it does not become healthy)
+     * @param deadline past it, the wait ends and the process is left running as it is: it may still become
+     *     healthy (a replica catching up can take long), and stopping it would leave the node down for certain
      */
-    private ActionResult awaitHealthy(ProcessHandle handle, Process child, long logOffset, boolean preexisting) {
-        HealthWait.Result result = health.await(handle);
+    private ActionResult awaitHealthy(ProcessHandle handle, Process child, long logOffset, boolean preexisting,
+            ActionDeadline deadline) {
+        HealthWait.Result result = health.await(handle, deadline);
         return switch (result.ending()) {
             case HEALTHY -> ActionResult.succeeded(preexisting
                     ? spec.name() + " is already running (pid " + handle.pid() + ")"
@@ -226,6 +244,9 @@ public final class ProcessDriver implements RuntimeDriver {
                 yield ActionResult.failed(health.exitMessage(handle, child, logOffset));
             }
             case TIMED_OUT -> unhealthy(handle, result.last(), preexisting);
+            case EXECUTION_TIMED_OUT -> ActionResult.timedOut(deadline.timedOut("waiting for " + spec.name()
+                    + " to become healthy") + "; it was left running as it is (pid " + handle.pid() + ", last health check: "
+                    + result.last().detail() + ")", handle.pid());
             case INTERRUPTED -> ActionResult.failed("the Warden stopped while waiting for " + spec.name()
                     + " (pid " + handle.pid() + ") to become healthy; it was left running");
         };

@@ -13,7 +13,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 /**
  * Runs a runtime as a systemd unit: {@code systemctl start|stop|restart <unit>}, state from
@@ -73,6 +76,9 @@ public final class SystemdDriver implements RuntimeDriver {
     private final Duration healthTimeout;
     private final Duration commandTimeout;
     private final Clock clock;
+    /** Whether an action runs, and how many began: a health reading that overlapped one is not reported. */
+    private volatile boolean acting;
+    private final AtomicLong begun = new AtomicLong();
 
     /**
      * @param systemctl the command that is systemctl ({@code [systemctl]}, or with a prefix such as sudo)
@@ -99,7 +105,31 @@ public final class SystemdDriver implements RuntimeDriver {
     }
 
     @Override
-    public synchronized ActionResult start(RuntimeProgress progress) {
+    public synchronized ActionResult start(RuntimeProgress progress, ActionDeadline deadline) {
+        return act(() -> startNow(progress, deadline));
+    }
+
+    @Override
+    public synchronized ActionResult stop() {
+        return act(this::stopNow);
+    }
+
+    @Override
+    public synchronized ActionResult restart(RuntimeProgress progress, ActionDeadline deadline) {
+        return act(() -> restartNow(progress, deadline));
+    }
+
+    private ActionResult act(Supplier<ActionResult> action) {
+        acting = true;
+        begun.incrementAndGet();
+        try {
+            return action.get();
+        } finally {
+            acting = false;
+        }
+    }
+
+    private ActionResult startNow(RuntimeProgress progress, ActionDeadline deadline) {
         UnitState before;
         try {
             before = show();
@@ -113,11 +143,21 @@ public final class SystemdDriver implements RuntimeDriver {
                 return ActionResult.failed(failure("start", result));
             }
         }
-        return wasActive ? awaitHealthy("is already running", -1, RuntimeProgress.NONE) : awaitHealthy("started", -1, progress);
+        return wasActive ? awaitHealthy("is already running", -1, RuntimeProgress.NONE, deadline)
+                : awaitHealthy("started", -1, progress, deadline);
     }
 
     @Override
-    public synchronized ActionResult stop() {
+    public Optional<HealthProbe.Result> health() {
+        long before = begun.get();
+        if (acting) {
+            return Optional.empty(); // the action's outcome will tell; a reading from its middle would arrive after it
+        }
+        HealthProbe.Result result = status().running() ? probe.check(healthUrl) : HealthProbe.NOT_RUNNING;
+        return !acting && begun.get() == before ? Optional.of(result) : Optional.empty();
+    }
+
+    private ActionResult stopNow() {
         Result result = systemctl("stop", unit);
         if (result.exitCode() != 0) {
             return ActionResult.failed(failure("stop", result));
@@ -125,8 +165,7 @@ public final class SystemdDriver implements RuntimeDriver {
         return ActionResult.succeeded(name + " stopped (unit " + unit + ")", 0);
     }
 
-    @Override
-    public synchronized ActionResult restart(RuntimeProgress progress) {
+    private ActionResult restartNow(RuntimeProgress progress, ActionDeadline deadline) {
         long startedBefore;
         try {
             startedBefore = show().startMonotonicUs();
@@ -137,7 +176,7 @@ public final class SystemdDriver implements RuntimeDriver {
         if (result.exitCode() != 0) {
             return ActionResult.failed(failure("restart", result));
         }
-        return awaitHealthy("restarted", startedBefore, progress);
+        return awaitHealthy("restarted", startedBefore, progress, deadline);
     }
 
     @Override
@@ -154,8 +193,9 @@ public final class SystemdDriver implements RuntimeDriver {
     /**
      * @param startedBefore the main process's start timestamp before a restart, -1 when not restarting
      * @param progress hears the unit's MainPID once the unit is active with a new main process
+     * @param execution past it, the wait ends and the unit is left as it is (systemd's own start job goes on)
      */
-    private ActionResult awaitHealthy(String done, long startedBefore, RuntimeProgress progress) {
+    private ActionResult awaitHealthy(String done, long startedBefore, RuntimeProgress progress, ActionDeadline execution) {
         long deadline = clock.millis() + healthTimeout.toMillis();
         HealthProbe.Result last = new HealthProbe.Result(false, "not checked");
         UnitState state = null;
@@ -181,6 +221,11 @@ public final class SystemdDriver implements RuntimeDriver {
                     return ActionResult.succeeded(name + " " + done + " (unit " + unit + ", pid " + state.mainPid() + ")",
                             state.mainPid());
                 }
+            }
+            if (execution.passed(clock)) {
+                return ActionResult.timedOut(execution.timedOut("waiting for " + name + " to become healthy") + "; unit "
+                        + unit + " was left as it is (" + state.activeState() + ", " + state.subState() + ", pid "
+                        + state.mainPid() + ", last health check: " + last.detail() + ")", state.mainPid());
             }
             if (clock.millis() >= deadline) {
                 String why = newProcess ? healthUrl + " did not answer 2xx (last: " + last.detail() + ")"

@@ -1,13 +1,17 @@
 package io.lodestar.warden.task;
 
 import io.lodestar.warden.metrics.ClusterMembership;
+import io.lodestar.warden.runtime.ActionDeadline;
 import io.lodestar.warden.runtime.ActionResult;
 import io.lodestar.warden.runtime.DriverStatus;
+import io.lodestar.warden.runtime.HealthProbe;
 import io.lodestar.warden.runtime.ReplicaFile;
 import io.lodestar.warden.runtime.RuntimeDriver;
 import io.lodestar.warden.runtime.RuntimeProgress;
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
@@ -54,8 +58,8 @@ public final class ClusterReplica {
         }
 
         @Override
-        public ActionResult start(RuntimeProgress progress) {
-            return inCluster(driver.start(progress));
+        public ActionResult start(RuntimeProgress progress, ActionDeadline deadline) {
+            return inCluster(driver.start(progress, deadline), deadline);
         }
 
         @Override
@@ -64,8 +68,8 @@ public final class ClusterReplica {
         }
 
         @Override
-        public ActionResult restart(RuntimeProgress progress) {
-            return inCluster(driver.restart(progress));
+        public ActionResult restart(RuntimeProgress progress, ActionDeadline deadline) {
+            return inCluster(driver.restart(progress, deadline), deadline);
         }
 
         @Override
@@ -73,12 +77,29 @@ public final class ClusterReplica {
             return driver.status();
         }
 
-        private ActionResult inCluster(ActionResult started) {
+        @Override
+        public Optional<HealthProbe.Result> health() {
+            return driver.health();
+        }
+
+        @Override
+        public void maintain() {
+            driver.maintain();
+        }
+
+        /** Waits for the cluster to list the replica, within the membership timeout and the task's execution timeout. */
+        private ActionResult inCluster(ActionResult started, ActionDeadline deadline) {
             if (!started.succeeded()) {
                 return started;
             }
-            ClusterMembership.Answer answer = membership.await(replicaId, timeout);
+            long leftMs = deadline.atMs() - Clock.systemUTC().millis();
+            boolean deadlineFirst = leftMs < timeout.toMillis();
+            ClusterMembership.Answer answer = membership.await(replicaId, deadlineFirst ? Duration.ofMillis(Math.max(0, leftMs)) : timeout);
             String message = started.message() + "; " + answer.message();
+            if (!answer.member() && deadlineFirst) {
+                return ActionResult.timedOut(deadline.timedOut("waiting for the cluster to list replica " + replicaId)
+                        + "; " + message, started.pid());
+            }
             return new ActionResult(answer.member(), message, started.pid());
         }
     }

@@ -3,6 +3,7 @@ package io.lodestar.warden.task;
 import io.lodestar.diagnostics.redact.Redactor;
 import io.lodestar.protocol.RuntimeName;
 import io.lodestar.protocol.v1.RuntimeAction;
+import io.lodestar.warden.runtime.ActionDeadline;
 import io.lodestar.warden.runtime.ActionResult;
 import io.lodestar.warden.runtime.ConfigFile;
 import io.lodestar.warden.runtime.RuntimeDriver;
@@ -32,8 +33,13 @@ public final class Reconfiguration {
         this.configPaths = Map.copyOf(configPaths);
     }
 
-    /** @param progress hears the runtime's process come up on the new config (and again on a rollback) */
-    public TaskOutcome apply(RuntimeName runtime, RuntimeDriver driver, RuntimeAction action, RuntimeProgress progress) {
+    /**
+     * @param progress hears the runtime's process come up on the new config (and again on a rollback)
+     * @param deadline past it the Warden stops waiting for health and does not roll back: a rollback is one more
+     *     restart the task has no time left for, so the runtime stays on the new config as it is
+     */
+    public TaskOutcome apply(RuntimeName runtime, RuntimeDriver driver, RuntimeAction action, RuntimeProgress progress,
+            ActionDeadline deadline) {
         String config = "config " + action.getConfigId();
         Optional<Path> path = Optional.ofNullable(configPaths.get(runtime));
         if (path.isEmpty()) {
@@ -55,10 +61,14 @@ public final class Reconfiguration {
         }
         Log.infof("%s: wrote %s (sha256 %s) to %s, previous kept as %s; restarting", runtime.wireName(), config,
                 actual, file.path(), file.previousPath());
-        ActionResult restarted = driver.restart(progress);
+        ActionResult restarted = driver.restart(progress, deadline);
         if (restarted.succeeded()) {
             return TaskOutcome.succeeded(runtime.wireName() + " runs with " + config + " (sha256 " + actual.substring(0, 12)
                     + "…): " + restarted.message(), restarted.pid());
+        }
+        if (restarted.timedOut()) {
+            return TaskOutcome.timedOut(Redactor.redact(restarted.message()) + "; " + config + " stays in " + file.path()
+                    + ", not rolled back (the previous config is kept as " + file.previousPath() + ")", restarted.pid());
         }
         return rollBack(runtime, driver, file, config, Redactor.redact(restarted.message()), progress);
     }

@@ -3,6 +3,7 @@ package io.lodestar.warden.task;
 import io.lodestar.protocol.RuntimeName;
 import io.lodestar.protocol.v1.RuntimeAction;
 import io.lodestar.protocol.v1.Task;
+import io.lodestar.warden.runtime.ActionDeadline;
 import io.lodestar.warden.runtime.ActionResult;
 import io.lodestar.warden.runtime.DriverRegistry;
 import io.lodestar.warden.runtime.DriverStatus;
@@ -48,6 +49,11 @@ public final class RuntimeActionHandler implements TaskHandler {
 
     @Override
     public TaskOutcome run(Task task, RuntimeProgress progress) {
+        return run(task, progress, ActionDeadline.NONE);
+    }
+
+    @Override
+    public TaskOutcome run(Task task, RuntimeProgress progress, ActionDeadline deadline) {
         RuntimeAction action = task.getRuntimeAction();
         Optional<RuntimeName> runtime = RuntimeName.fromProto(action.getRuntime());
         if (runtime.isEmpty()) {
@@ -68,10 +74,10 @@ public final class RuntimeActionHandler implements TaskHandler {
             acting = clusterReplica.map(c -> c.gate(driver.get(), replicaId)).orElse(driver.get());
         }
         return switch (action.getAction()) {
-            case ACTION_START -> outcome(acting.start(progress));
+            case ACTION_START -> outcome(acting.start(progress, deadline));
             case ACTION_STOP -> outcome(acting.stop());
-            case ACTION_RESTART -> outcome(acting.restart(progress));
-            case ACTION_RECONFIGURE -> reconfiguration.apply(runtime.get(), acting, action, progress);
+            case ACTION_RESTART -> outcome(acting.restart(progress, deadline));
+            case ACTION_RECONFIGURE -> reconfiguration.apply(runtime.get(), acting, action, progress, deadline);
             case ACTION_UNSPECIFIED, UNRECOGNIZED ->
                     TaskOutcome.failed("unknown action " + action.getActionValue() + " for " + runtime.get().wireName());
         };
@@ -115,6 +121,6 @@ public final class RuntimeActionHandler implements TaskHandler {
     }
 
     private static TaskOutcome outcome(ActionResult result) {
-        return new TaskOutcome(result.succeeded(), result.message(), result.pid());
+        return new TaskOutcome(result.succeeded(), result.message(), result.pid(), result.timedOut());
     }
 }

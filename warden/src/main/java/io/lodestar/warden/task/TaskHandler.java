@@ -1,6 +1,7 @@
 package io.lodestar.warden.task;
 
 import io.lodestar.protocol.v1.Task;
+import io.lodestar.warden.runtime.ActionDeadline;
 import io.lodestar.warden.runtime.RuntimeProgress;
 
 /**
@@ -28,6 +29,14 @@ public interface TaskHandler {
      * @param progress hears a runtime's process come up (RUNNING with its pid) before the outcome
      */
     TaskOutcome run(Task task, RuntimeProgress progress);
+
+    /**
+     * Runs the task within its execution timeout: a kind that waits on a runtime stops waiting once
+     * {@code deadline} passes and reports {@link TaskOutcome#timedOut}. Kinds that do not wait ignore it.
+     */
+    default TaskOutcome run(Task task, RuntimeProgress progress, ActionDeadline deadline) {
+        return run(task, progress);
+    }
 
     /** The task in a few words, for the log line that accepts it. */
     default String describe(Task task) {

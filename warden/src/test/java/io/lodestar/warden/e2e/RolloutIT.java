@@ -49,9 +49,11 @@ class RolloutIT {
         // Runtime ports below the ephemeral range (32768+), where an outgoing connection could hold one.
         // WRITE_DELAY=0: the embedded H2 commits to disk at once, so a kill -9 of the Supervisor loses nothing it answered.
         LocalLodestar starting = new LocalLodestar(state, 18680, 19680, 21500,
-                "-Dquarkus.datasource.jdbc.url=jdbc:h2:file:${lodestar.data-dir}/supervisor;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0")
+                "-Dquarkus.datasource.jdbc.url=jdbc:h2:file:${lodestar.data-dir}/supervisor;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0"
+                        // heartbeats carry runtime health: each second, so a runtime that sickens shows within a gate
+                        + " -Dsupervisor.link.heartbeat-interval=1s -Dsupervisor.link.heartbeat-ttl=10s")
                 .with("LODESTAR_NODES", String.valueOf(NODES))
-                .with("WARDEN_RUNTIMES_IGGY_HEALTH_TIMEOUT", "15s");
+                .with("WARDEN_RUNTIMES_IGGY_HEALTH_TIMEOUT", "60s"); // above any execution_timeout used here: that one ends the wait
         try {
             lodestar = starting.up();
         } catch (IOException | InterruptedException | RuntimeException e) {
@@ -95,25 +97,32 @@ class RolloutIT {
 
     @Test
     @Order(2)
-    void aNodeFailingItsHealthCheckStopsTheRolloutAndLaterNodesAreUntouched() throws Exception {
+    void aNodeNeverHealthyTimesOutOnItsNodeStopsTheRolloutAndLaterNodesAreUntouched() throws Exception {
         Path config = lodestar.iggyWorkingDir(3).resolve("config.toml");
         String original = Files.exists(config) ? Files.readString(config) : null;
         Files.writeString(config, (original == null ? "" : original) + "\n[standin]\nfail_health = true\n");
         List<Long> starts = startCounts();
         List<Long> pids = pids();
         try {
-            String rollout = startRestart("{\"min_healthy_time\":\"500ms\"}");
+            // the Warden's own health timeout is 15s: the request's execution timeout ends the wait first
+            String rollout = startRestart("{\"min_healthy_time\":\"500ms\",\"execution_timeout\":\"3s\"}");
             JsonPath ended = awaitRolloutEnd(rollout);
             assertThat(ended.getString("state")).isEqualTo("stopped");
+            assertThat(ended.getString("execution_timeout")).isEqualTo("3s");
             assertThat(ended.getList("batches.nodes.flatten().state", String.class))
                     .containsExactly("succeeded", "succeeded", "failed", "skipped", "skipped");
             JsonPath activities = api().get(deployment() + "/activities?action=restart&results=5").then().extract().jsonPath();
             // newest first: nodes 5, 4 (never sent), 3 (failed its health check), 2 and 1 (completed)
             assertThat(activities.getList("items.status", String.class))
                     .containsExactly("rejected", "rejected", "rejected", "completed", "completed");
-            assertThat(activities.getList("items.reason", String.class)).containsExactly("not_run", "not_run", "failed", null, null);
+            assertThat(activities.getList("items.reason", String.class))
+                    .containsExactly("not_run", "not_run", "execution_timeout", null, null);
             assertThat(activities.getString("items[0].message")).startsWith("not run: rollout stopped after 1 failure(s)");
-            assertThat(activities.getString("items[2].message")).contains("healthy");
+            long leftRunning = lodestar.runtimePid(3, "iggy");
+            // the last health check says HTTP 503, or connection refused when the stand-in binds slowly on a loaded machine
+            assertThat(activities.getString("items[2].message")).startsWith("timed out after 3s on the node while waiting"
+                    + " for iggy to become healthy; it was left running as it is (pid " + leftRunning + ", last health check: ");
+            assertThat(ProcessHandle.of(leftRunning).map(ProcessHandle::isAlive)).as("left running").contains(true);
             for (int node = 4; node <= NODES; node++) {
                 assertThat(lodestar.iggyStartCount(node)).as("node %d untouched", node).isEqualTo(starts.get(node - 1));
                 assertThat(lodestar.runtimePid(node, "iggy")).isEqualTo(pids.get(node - 1));
@@ -187,6 +196,38 @@ class RolloutIT {
         for (int node = 1; node <= NODES; node++) {
             assertThat(lodestar.iggyStartCount(node)).as("node %d restarted exactly once", node).isEqualTo(starts.get(node - 1) + 1);
         }
+    }
+
+    @Test
+    @Order(6)
+    void aRuntimeThatSickensDuringItsHealthGateStopsTheRollout() throws Exception {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> api().get(deployment()).then().body("status", equalTo("ready")));
+        Path config = lodestar.iggyWorkingDir(2).resolve("config.toml");
+        String original = Files.exists(config) ? Files.readString(config) : null;
+        Files.writeString(config, (original == null ? "" : original) + "\n[standin]\nfail_health_after_ms = 3000\n");
+        List<Long> pids = pids();
+        try {
+            List<Long> ids = lodestar.nodeIds();
+            String rollout = api().body("{\"nodes\":[\"" + ids.get(1) + "\",\"" + ids.get(3) + "\"],\"min_healthy_time\":\"8s\"}")
+                    .post(deployment() + "/activities/iggy/restart").then().statusCode(202)
+                    .extract().path("rollout.id").toString();
+            JsonPath ended = awaitRolloutEnd(rollout);
+            assertThat(ended.getString("state")).as(ended.prettify()).isEqualTo("stopped");
+            assertThat(ended.getList("batches.nodes.flatten().state", String.class)).containsExactly("failed", "skipped");
+            assertThat(ended.getString("batches[0].nodes[0].message")).startsWith("did not stay healthy for min_healthy_time 8s:"
+                    + " its Warden's heartbeat at ").endsWith(" says iggy does not answer its health check (HTTP 503).");
+            assertThat(lodestar.runtimePid(2, "iggy")).as("node 2 was restarted").isNotEqualTo(pids.get(1));
+            assertThat(lodestar.runtimePid(4, "iggy")).as("node 4 untouched").isEqualTo(pids.get(3));
+        } finally {
+            if (original == null) {
+                Files.deleteIfExists(config);
+            } else {
+                Files.writeString(config, original);
+            }
+        }
+        String repair = api().body("{\"nodes\":[\"" + lodestar.nodeIds().get(1) + "\"]}").post(deployment() + "/activities/iggy/restart")
+                .then().statusCode(202).extract().path("rollout.id").toString();
+        assertThat(awaitRolloutEnd(repair).getString("state")).isEqualTo("completed");
     }
 
     /** Samples every node's health endpoint every 50 ms and keeps the most nodes seen down at once. */

@@ -1,5 +1,6 @@
 package io.lodestar.warden.link;
 
+import io.lodestar.warden.runtime.ActionDeadline;
 import io.lodestar.warden.runtime.ActionResult;
 import io.lodestar.warden.runtime.DriverStatus;
 import io.lodestar.warden.runtime.RuntimeDriver;
@@ -34,7 +35,7 @@ final class CountingDriver implements RuntimeDriver {
     }
 
     @Override
-    public ActionResult start(RuntimeProgress progress) {
+    public ActionResult start(RuntimeProgress progress, ActionDeadline deadline) {
         starts.incrementAndGet();
         try {
             if (!gate.await(10, TimeUnit.SECONDS)) {
@@ -59,9 +60,9 @@ final class CountingDriver implements RuntimeDriver {
     }
 
     @Override
-    public ActionResult restart(RuntimeProgress progress) {
+    public ActionResult restart(RuntimeProgress progress, ActionDeadline deadline) {
         stop();
-        return start(progress);
+        return start(progress, deadline);
     }
 
     @Override

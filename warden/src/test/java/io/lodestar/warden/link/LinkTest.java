@@ -83,7 +83,7 @@ class LinkTest {
         DriverRegistry drivers = new DriverRegistry(Map.of(RuntimeName.IGGY, iggy));
         TaskHandlers handlers = new TaskHandlers(List.of(new RuntimeActionHandler(drivers, new Reconfiguration(Map.of()))));
         SupervisorClock supervisorClock = new SupervisorClock(Clock.systemUTC());
-        TaskIntake intake = new TaskIntake(journal, handlers, lanes, current, supervisorClock::millis);
+        TaskIntake intake = new TaskIntake(journal, handlers, lanes, current, supervisorClock::millis, java.time.Clock.systemUTC());
         Session session = new Session(new NodeIdentity(7, "secret-7"), "1.2.3",
                 HostFacts.newBuilder().setHostname("node-a").setCpuCount(2).build(), journal, intake,
                 drivers::statuses, Duration.ofSeconds(2), scheduler, Clock.systemUTC());

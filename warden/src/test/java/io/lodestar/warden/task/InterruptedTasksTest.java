@@ -9,6 +9,7 @@ import io.lodestar.protocol.v1.SnapshotRequest;
 import io.lodestar.protocol.v1.Task;
 import io.lodestar.protocol.v1.TaskState;
 import io.lodestar.protocol.v1.TaskUpdate;
+import io.lodestar.warden.runtime.ActionDeadline;
 import io.lodestar.warden.runtime.ActionResult;
 import io.lodestar.warden.runtime.DriverRegistry;
 import io.lodestar.warden.runtime.DriverStatus;
@@ -40,7 +41,7 @@ class InterruptedTasksTest {
             return "iggy";
         }
 
-        public ActionResult start(RuntimeProgress progress) {
+        public ActionResult start(RuntimeProgress progress, ActionDeadline deadline) {
             actions.incrementAndGet();
             return ActionResult.failed("must not run");
         }
@@ -49,8 +50,8 @@ class InterruptedTasksTest {
             return start(RuntimeProgress.NONE);
         }
 
-        public ActionResult restart(RuntimeProgress progress) {
-            return start(progress);
+        public ActionResult restart(RuntimeProgress progress, ActionDeadline deadline) {
+            return start(progress, deadline);
         }
 
         public DriverStatus status() {

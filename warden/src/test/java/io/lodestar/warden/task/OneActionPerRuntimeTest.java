@@ -12,6 +12,7 @@ import io.lodestar.protocol.v1.TaskUpdate;
 import io.lodestar.testsupport.net.FreePorts;
 import io.lodestar.testsupport.standin.StandInCommand;
 import io.lodestar.warden.link.TaskIntake;
+import io.lodestar.warden.runtime.ActionDeadline;
 import io.lodestar.warden.runtime.ActionResult;
 import io.lodestar.warden.runtime.DriverRegistry;
 import io.lodestar.warden.runtime.DriverStatus;
@@ -82,16 +83,16 @@ class OneActionPerRuntimeTest {
             return driver.name();
         }
 
-        public ActionResult start(RuntimeProgress progress) {
-            return record("start", () -> driver.start(progress));
+        public ActionResult start(RuntimeProgress progress, ActionDeadline deadline) {
+            return record("start", () -> driver.start(progress, deadline));
         }
 
         public ActionResult stop() {
             return record("stop", driver::stop);
         }
 
-        public ActionResult restart(RuntimeProgress progress) {
-            return record("restart", () -> driver.restart(progress));
+        public ActionResult restart(RuntimeProgress progress, ActionDeadline deadline) {
+            return record("restart", () -> driver.restart(progress, deadline));
         }
 
         public DriverStatus status() {
@@ -119,7 +120,7 @@ class OneActionPerRuntimeTest {
         TaskIntake intake = new TaskIntake(new InMemoryTaskJournal(),
                 new TaskHandlers(List.of(new RuntimeActionHandler(
                         new DriverRegistry(Map.of(RuntimeName.IGGY, driver)), new Reconfiguration(Map.of())))),
-                lanes, updates::add, System::currentTimeMillis);
+                lanes, updates::add, System::currentTimeMillis, Clock.systemUTC());
 
         intake.receive(task(1, RuntimeAction.Action.ACTION_START));
         intake.receive(task(2, RuntimeAction.Action.ACTION_RESTART));

@@ -6,6 +6,7 @@ import io.lodestar.protocol.RuntimeName;
 import io.lodestar.protocol.v1.Runtime;
 import io.lodestar.protocol.v1.RuntimeAction;
 import io.lodestar.protocol.v1.Task;
+import io.lodestar.warden.runtime.ActionDeadline;
 import io.lodestar.warden.runtime.ActionResult;
 import io.lodestar.warden.runtime.DriverRegistry;
 import io.lodestar.warden.runtime.DriverStatus;
@@ -26,7 +27,7 @@ class RuntimeActionHandlerTest {
         }
 
         @Override
-        public ActionResult start(RuntimeProgress progress) {
+        public ActionResult start(RuntimeProgress progress, ActionDeadline deadline) {
             calls.add("start");
             progress.running("iggy process up (pid 9)", 9);
             return ActionResult.succeeded("iggy started (pid 9)", 9);
@@ -39,7 +40,7 @@ class RuntimeActionHandlerTest {
         }
 
         @Override
-        public ActionResult restart(RuntimeProgress progress) {
+        public ActionResult restart(RuntimeProgress progress, ActionDeadline deadline) {
             calls.add("restart");
             return ActionResult.failed("iggy exited with code 1 during start");
         }

@@ -14,14 +14,17 @@ import java.util.Optional;
  * @param ignoreSigterm SIGTERM and SIGINT are ignored; only SIGKILL stops it ({@code ignore_sigterm})
  * @param stopDelay     drain time between the first SIGTERM and exit 0 ({@code stop_delay_ms})
  * @param rejectConfig  refuse the config: exit 1 with "invalid configuration" ({@code reject_config})
+ * @param failHealthAfter the liveness endpoint answers 503 once its listeners have been up this long, though the
+ *                      process keeps running; zero means never ({@code fail_health_after_ms}): a runtime that
+ *                      starts healthy and then sickens
  */
 public record Knobs(Duration startDelay, boolean crashOnStart, Duration crashAfter, boolean failHealth,
-                    boolean ignoreSigterm, Duration stopDelay, boolean rejectConfig) {
+                    boolean ignoreSigterm, Duration stopDelay, boolean rejectConfig, Duration failHealthAfter) {
 
     public static final Duration DEFAULT_STOP_DELAY = Duration.ofMillis(100);
 
     public Knobs {
-        if (startDelay.isNegative() || crashAfter.isNegative() || stopDelay.isNegative()) {
+        if (startDelay.isNegative() || crashAfter.isNegative() || stopDelay.isNegative() || failHealthAfter.isNegative()) {
             throw new IllegalArgumentException("knob durations must not be negative");
         }
     }
@@ -34,7 +37,8 @@ public record Knobs(Duration startDelay, boolean crashOnStart, Duration crashAft
                 flag(source.knob("fail_health")),
                 flag(source.knob("ignore_sigterm")),
                 millis(source.knob("stop_delay_ms"), DEFAULT_STOP_DELAY),
-                flag(source.knob("reject_config")));
+                flag(source.knob("reject_config")),
+                millis(source.knob("fail_health_after_ms"), Duration.ZERO));
     }
 
     private static boolean flag(Optional<Setting> setting) throws InvalidConfigException {

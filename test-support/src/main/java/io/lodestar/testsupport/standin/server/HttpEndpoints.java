@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpHandler;
 import io.lodestar.protocol.RuntimeName;
 import io.lodestar.testsupport.standin.config.RuntimeConfig;
 import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -18,6 +19,8 @@ public final class HttpEndpoints implements HttpHandler {
     private final RuntimeConfig config;
     private final IggyApi iggy;
     private final ConnectorsApi connectors;
+    /** When the endpoints were made, just before the listeners bind: {@code fail_health_after_ms} counts from here. */
+    private final Instant servingSince = Instant.now();
 
     private HttpEndpoints(RuntimeConfig config, IggyApi iggy, ConnectorsApi connectors) {
         this.config = config;
@@ -54,7 +57,9 @@ public final class HttpEndpoints implements HttpHandler {
 
     private void health(HttpExchange exchange) throws IOException {
         boolean server = config.facts().runtime() == RuntimeName.IGGY;
-        if (config.knobs().failHealth()) {
+        Duration sickAfter = config.knobs().failHealthAfter();
+        boolean sickened = !sickAfter.isZero() && Duration.between(servingSince, Instant.now()).compareTo(sickAfter) >= 0;
+        if (config.knobs().failHealth() || sickened) {
             Responses.send(exchange, 503, server ? Responses.TEXT : Responses.JSON,
                     server ? "unavailable" : "{\"status\":\"unhealthy\"}");
         } else {

@@ -27,7 +27,7 @@ class RuntimeConfigTest {
                 .containsExactly("tcp=127.0.0.1:8090:true", "http=127.0.0.1:3000:true",
                         "quic=127.0.0.1:8080:true", "websocket=127.0.0.1:8092:true");
         assertThat(config.knobs()).isEqualTo(new Knobs(Duration.ZERO, false, Duration.ZERO, false, false,
-                Duration.ofMillis(100), false));
+                Duration.ofMillis(100), false, Duration.ZERO));
     }
 
     @Test
