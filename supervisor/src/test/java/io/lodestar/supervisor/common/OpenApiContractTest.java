@@ -96,7 +96,7 @@ class OpenApiContractTest {
         assertThat(document.getBoolean(create + ".required")).isTrue();
         assertThat(document.getList("components.schemas.NewDeploymentRequest.required")).containsExactly("name");
         assertThat(document.getMap("components.schemas.NewDeploymentRequest.properties")).containsOnlyKeys(
-                "name", "agent_id", "agent_ids", "runtimes");
+                "name", "agent_id", "agent_ids", "runtimes", "cluster");
         assertThat(document.getInt("components.schemas.NewDeploymentRequest.properties.name.maxLength")).isEqualTo(200);
         assertThat(document.getString("components.schemas.NewDeploymentRequest.properties.agent_ids.items.format")).isEqualTo("int64");
         assertThat(document.getInt("components.schemas.ScaleRequest.properties.replicas.minimum")).isEqualTo(1);
