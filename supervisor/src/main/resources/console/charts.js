@@ -87,7 +87,13 @@ export function metricsPanel({ deploymentId, nodeIds = null, name, onAnswer = ()
       charts.replaceChildren(problem(error));
     }
   };
-  return { element: h('div', {}, h('div', { class: 'filters', role: 'group', 'aria-label': 'Window' }, buttons), charts), reload: load };
+  // Points are stored once a minute: a panel left open reads again every 15 s, until its page is gone.
+  let refresh = null;
+  const reload = () => {
+    refresh ??= setInterval(() => { if (charts.isConnected) { load(); } else { clearInterval(refresh); } }, 15_000);
+    return load();
+  };
+  return { element: h('div', {}, h('div', { class: 'filters', role: 'group', 'aria-label': 'Window' }, buttons), charts), reload };
 }
 
 function seriesOf(items, figure, name) {

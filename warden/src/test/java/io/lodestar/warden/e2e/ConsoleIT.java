@@ -197,6 +197,9 @@ class ConsoleIT {
         awaitText("dl.facts", String.valueOf(node), "Warden", "Deployment");
         waitFor("#live-mode[data-live=stream]");
         awaitText("table[data-table=node-activities]", "restart", "completed");
+        // drawn from the newest stored metric point: points are stored once a minute, and the panel reads every 15 s
+        await().atMost(Duration.ofSeconds(90)).ignoreExceptions()
+                .until(() -> css("table[data-table=node-runtimes]").getText().contains("running"));
         awaitText("table[data-table=node-runtimes]", "iggy", "running");
         WebElement cpu = waitFor("svg.chart[data-chart=cpu]");
         System.out.println("CONSOLE node page: CPU chart " + cpu.getAttribute("aria-label"));
