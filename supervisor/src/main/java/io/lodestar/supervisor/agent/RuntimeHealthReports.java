@@ -7,8 +7,11 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
 import jakarta.transaction.Transactional;
 
 import io.lodestar.protocol.RuntimeName;
@@ -67,6 +70,16 @@ public class RuntimeHealthReports {
             changes.forEach(change -> lastHeard.remove(new Key(nodeId, change.runtime())));
             throw e;
         }
+    }
+
+    /**
+     * A runtime that exited on its own is unhealthy from that moment: its Warden says so at once, while the next
+     * heartbeat may be seconds away, and the quorum guard must not count a node whose runtime just died as up.
+     * Written in the transaction that recorded the exit, before anyone else hears of it.
+     */
+    void onRuntimeExited(@Observes @Priority(Interceptor.Priority.APPLICATION + 100) RuntimeExited exited) {
+        lastHeard.put(new Key(exited.nodeId(), exited.runtime()), false);
+        write(exited.nodeId(), List.of(new Reported(exited.runtime(), false, exited.message())));
     }
 
     @Transactional

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 
 import io.lodestar.protocol.v1.Heartbeat;
 import io.lodestar.protocol.v1.Runtime;
+import io.lodestar.protocol.v1.RuntimeEvent;
 import io.lodestar.protocol.v1.RuntimeStatus;
 import io.lodestar.protocol.v1.Task;
 import io.lodestar.protocol.v1.TaskState;
@@ -125,6 +126,24 @@ class RolloutHealthGateApiTest {
         assertThat(wardens.get(0).nextTask().getRuntimeAction().getRuntime()).isEqualTo(Runtime.RUNTIME_IGGY);
         admin().get(path("activities?rollout_id=" + rolloutId)).then()
                 .body("items.status", everyItem(equalTo("processing")));
+    }
+
+    @Test
+    void aRuntimeThatExitedCountsAsDownBeforeAnyHeartbeatSaysSo() throws InterruptedException {
+        FakeWarden third = wardens.get(2);
+        health(third, true, "HTTP 200");
+        Thread.sleep(300);
+        third.runtimeEvent(RuntimeEvent.newBuilder().setRuntime(Runtime.RUNTIME_IGGY).setKind(RuntimeEvent.Kind.KIND_EXITED)
+                .setPid(500).setExitCode(137).setMessage("killed by signal 9").build());
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> admin().get("/deployments/" + deploymentId).then()
+                .body("status", equalTo("failed")));
+        String body = "{\"nodes\":[" + wardens.get(0).nodeId() + "," + wardens.get(1).nodeId() + "]}";
+        String rolloutId = admin().body(body).post(path("activities/iggy/restart")).then().statusCode(202)
+                .extract().jsonPath().getString("rollout.id");
+
+        assertThat(wardens.get(0).pollTask(1_000)).as("node 3's iggy exited: no other node may go down").isNull();
+        admin().get(path("rollouts/" + rolloutId)).then()
+                .body("message", startsWith("held by the quorum guard: 1 of 3 nodes are down now [" + third.nodeId() + "]"));
     }
 
     /** A heartbeat whose iggy runs and answers its health check, or not. */
