@@ -21,6 +21,13 @@ public interface SupervisorConfig {
         /** How often the lease is renewed; at most half of {@link #lease()}. */
         @WithDefault("3s")
         Duration renewInterval();
+
+        /**
+         * Where the other replicas reach this one's REST API to relay log reads and follows of the nodes it holds
+         * (http://sup-a.internal:8080). Defaults to http://, the address the API listens on (the host's name when it
+         * listens on every address) and {@code quarkus.http.port}.
+         */
+        Optional<String> advertisedUrl();
     }
 
     /** How tasks reach the Wardens. */

@@ -31,10 +31,10 @@ public record Problem(String type, String title, int status, String detail, Stri
         return builder.build();
     }
 
-    /** Ends a Vert.x response with this problem: for routes and errors outside JAX-RS. */
+    /** Ends a Vert.x response with this problem: for routes and errors outside JAX-RS; a route may name its own 401 scheme. */
     public void send(HttpServerResponse response) {
         response.setStatusCode(status).putHeader("Content-Type", MEDIA_TYPE);
-        if (status == 401) {
+        if (status == 401 && !response.headers().contains("WWW-Authenticate")) {
             response.putHeader("WWW-Authenticate", "ld-api-key");
         }
         try {

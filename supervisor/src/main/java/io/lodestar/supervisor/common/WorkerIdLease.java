@@ -1,6 +1,8 @@
 package io.lodestar.supervisor.common;
 
 import java.net.InetAddress;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 import java.security.SecureRandom;
 import java.sql.Connection;
@@ -10,6 +12,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.HexFormat;
+import java.util.Optional;
 import java.util.TreeSet;
 
 import javax.sql.DataSource;
@@ -19,6 +22,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Reception;
 import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.lodestar.supervisor.SupervisorConfig;
 import io.quarkus.logging.Log;
@@ -34,7 +39,8 @@ import io.quarkus.scheduler.Scheduled;
  * and gives it back when it stops. Lease times are the database's clock, so replicas' clocks do not
  * have to agree on them. {@link #held()} turns false once the lease may have lapsed without a renewal
  * (a stalled process, a lost database); {@link Ids} then refuses to issue ids from it until a renewal
- * or a new lease succeeds.
+ * or a new lease succeeds. The lease row also tells the other replicas where to reach this one's REST API
+ * ({@link #advertisedUrl()}), so they can relay log reads of the nodes it holds.
  */
 @Startup
 @ApplicationScoped
@@ -49,9 +55,16 @@ public class WorkerIdLease {
     @Inject
     SupervisorConfig config;
 
+    @ConfigProperty(name = "quarkus.http.host")
+    String httpHost;
+
+    @ConfigProperty(name = "quarkus.http.port")
+    int httpPort;
+
     private final String holder = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
     private volatile int workerId = -1;
     private volatile long heldUntilNanos;
+    private String advertisedUrl;
 
     @PostConstruct
     void acquire() {
@@ -59,6 +72,7 @@ public class WorkerIdLease {
             throw new IllegalStateException("supervisor.replica.renew-interval (" + config.replica().renewInterval()
                     + ") must be at most half of supervisor.replica.lease (" + config.replica().lease() + ")");
         }
+        advertisedUrl = advertisedUrl(config.replica().advertisedUrl(), httpHost, httpPort);
         // Autocommit on a connection of its own, outside whatever transaction asked for the first id.
         QuarkusTransaction.suspendingExisting().run(this::lease);
     }
@@ -97,6 +111,34 @@ public class WorkerIdLease {
     /** This running process's token, as recorded with its lease. */
     public String holder() {
         return holder;
+    }
+
+    /** Where the other replicas reach this one's REST API, as recorded with its lease. */
+    public String advertisedUrl() {
+        return advertisedUrl;
+    }
+
+    /**
+     * The configured URL without a trailing slash, or http:// with the address the API listens on (the host's name
+     * when that is every address) and its port. A URL that is not absolute http(s) stops the start: the other
+     * replicas could not use it.
+     */
+    static String advertisedUrl(Optional<String> configured, String listenHost, int port) {
+        String url = configured.map(String::trim).filter(value -> !value.isEmpty()).orElseGet(() -> {
+            boolean everyAddress = listenHost.equals("0.0.0.0") || listenHost.equals("::") || listenHost.equals("[::]");
+            String host = everyAddress ? hostName() : listenHost;
+            return "http://" + (host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host) + ":" + port;
+        }).replaceAll("/+$", "");
+        try {
+            URI uri = new URI(url);
+            if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null) {
+                return url;
+            }
+        } catch (URISyntaxException invalid) {
+            // refused below with the same sentence
+        }
+        throw new IllegalStateException("supervisor.replica.advertised-url must be an absolute http:// or https:// URL"
+                + " of this Supervisor's REST API as the other replicas reach it; got '" + url + "'");
     }
 
     /** Whether the lease is certainly still ours: renewed less than one lease duration ago. */
@@ -154,14 +196,15 @@ public class WorkerIdLease {
                 while (rows.next()) {
                     int candidate = rows.getInt(1);
                     try (PreparedStatement take = connection.prepareStatement("update supervisor_replicas set holder = ?, host = ?,"
-                            + " started_at = ?, renewed_at = ?, lease_until = ? where worker_id = ? and lease_until < ?")) {
+                            + " started_at = ?, renewed_at = ?, lease_until = ?, advertised_url = ? where worker_id = ? and lease_until < ?")) {
                         take.setString(1, holder);
                         take.setString(2, hostName());
                         take.setObject(3, now);
                         take.setObject(4, now);
                         take.setObject(5, now.plus(lease));
-                        take.setInt(6, candidate);
-                        take.setObject(7, now);
+                        take.setString(6, advertisedUrl);
+                        take.setInt(7, candidate);
+                        take.setObject(8, now);
                         if (take.executeUpdate() == 1) {
                             return candidate;
                         }
@@ -183,13 +226,14 @@ public class WorkerIdLease {
         for (int candidate = 0; candidate < WORKERS; candidate++) {
             if (!used.contains(candidate)) {
                 try (PreparedStatement insert = connection.prepareStatement("insert into supervisor_replicas"
-                        + " (worker_id, holder, host, started_at, renewed_at, lease_until) values (?, ?, ?, ?, ?, ?)")) {
+                        + " (worker_id, holder, host, started_at, renewed_at, lease_until, advertised_url) values (?, ?, ?, ?, ?, ?, ?)")) {
                     insert.setInt(1, candidate);
                     insert.setString(2, holder);
                     insert.setString(3, hostName());
                     insert.setObject(4, now);
                     insert.setObject(5, now);
                     insert.setObject(6, now.plus(lease));
+                    insert.setString(7, advertisedUrl);
                     insert.executeUpdate(); // a duplicate key (a replica starting beside us) is retried by acquire()
                     return candidate;
                 }

@@ -261,6 +261,7 @@ public class WardenLinkService extends WardenLinkGrpc.WardenLinkImplBase {
                 return;
             }
             current.markDone();
+            logs.linkEnded(current, why);
             if (sessions.unregister(current)) {
                 try (LogContext.Scope node = LogContext.put(LogContext.NODE_ID, current.nodeId())) {
                     presence.disconnect(current.nodeId(), current.epoch(), why);

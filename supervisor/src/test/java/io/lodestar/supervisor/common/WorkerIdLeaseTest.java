@@ -1,6 +1,7 @@
 package io.lodestar.supervisor.common;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -9,6 +10,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -52,6 +54,32 @@ class WorkerIdLeaseTest {
     void theRunningSupervisorHoldsARecordedLease() throws SQLException {
         assertThat(running.held()).isTrue();
         assertThat(holderOf(running.workerId())).isEqualTo(running.holder());
+    }
+
+    @Test
+    void theLeaseRecordsWhereTheOtherReplicasReachThisOne() throws SQLException {
+        WorkerIdLease other = anotherReplica();
+        assertThat(other.advertisedUrl()).isEqualTo("http://127.0.0.1:18080");
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement("select advertised_url from supervisor_replicas where worker_id = ?")) {
+            select.setInt(1, other.workerId());
+            try (ResultSet row = select.executeQuery()) {
+                assertThat(row.next()).isTrue();
+                assertThat(row.getString(1)).isEqualTo("http://127.0.0.1:18080");
+            }
+        }
+    }
+
+    @Test
+    void theAdvertisedUrlIsTheConfiguredOneOrTheListeningAddress() {
+        assertThat(WorkerIdLease.advertisedUrl(Optional.of("https://sup-a.internal:8443/"), "0.0.0.0", 8080))
+                .isEqualTo("https://sup-a.internal:8443");
+        assertThat(WorkerIdLease.advertisedUrl(Optional.empty(), "10.0.0.7", 8080)).isEqualTo("http://10.0.0.7:8080");
+        assertThat(WorkerIdLease.advertisedUrl(Optional.empty(), "::1", 8080)).isEqualTo("http://[::1]:8080");
+        assertThat(WorkerIdLease.advertisedUrl(Optional.empty(), "0.0.0.0", 8080)).startsWith("http://").endsWith(":8080")
+                .doesNotContain("0.0.0.0");
+        assertThatThrownBy(() -> WorkerIdLease.advertisedUrl(Optional.of("sup-a:8080"), "0.0.0.0", 8080))
+                .hasMessageContaining("supervisor.replica.advertised-url must be an absolute http:// or https:// URL");
     }
 
     @Test
@@ -101,6 +129,8 @@ class WorkerIdLeaseTest {
         WorkerIdLease lease = new WorkerIdLease();
         lease.dataSource = dataSource;
         lease.config = config;
+        lease.httpHost = "127.0.0.1";
+        lease.httpPort = 18080;
         lease.acquire();
         synchronized (others) {
             others.add(lease);

@@ -20,8 +20,9 @@ import io.lodestar.supervisor.FakeWarden;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
- * A node linked to another Supervisor replica (as this one sees it through the database: online, held by a
- * replica whose lease runs) cannot be read through this one; the answer says so and names that replica.
+ * A node linked to another Supervisor replica that cannot relay (as this one sees it through the database: online,
+ * held by a replica whose lease runs but that advertises no URL, as one from before the relay) cannot be read through
+ * this one; the answer says so and names that replica. Relayed reads are {@link ReplicaLogRelayTest}'s.
  */
 @QuarkusTest
 class LogsOfNodesHeldElsewhereTest {
@@ -46,8 +47,9 @@ class LogsOfNodesHeldElsewhereTest {
             admin().get("/deployments/" + deployment + "/logs?runtime=iggy&lines=10").then().statusCode(200)
                     .body("items", hasSize(1))
                     .body("items[0].error", equalTo("The Warden on node " + elsewhere.nodeId() + " is not connected to this"
-                            + " Supervisor: its link is held by another Supervisor replica (id worker 1000 on host sup-b), and"
-                            + " log reads and follows are not relayed between replicas; ask that replica. No lines could be read."));
+                            + " Supervisor: its link is held by another Supervisor replica (id worker 1000 on host sup-b) that"
+                            + " advertises no URL to relay log reads through (it runs a version from before the relay); ask that"
+                            + " replica, or upgrade it. No lines could be read."));
         }
     }
 
