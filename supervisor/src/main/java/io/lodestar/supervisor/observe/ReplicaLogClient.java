@@ -32,6 +32,7 @@ import io.lodestar.protocol.v1.LogRequest;
 import io.lodestar.supervisor.SupervisorConfig;
 import io.lodestar.supervisor.agent.Agent;
 import io.lodestar.supervisor.common.WorkerIdLease;
+import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
@@ -141,7 +142,11 @@ public class ReplicaLogClient {
     private static String reason(Throwable error) {
         Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null ? error.getCause() : error;
         String message = cause.getMessage();
-        return message == null || message.isBlank() ? cause.getClass().getSimpleName() : message;
+        if (message != null && !message.isBlank()) {
+            return message;
+        }
+        // the JDK's client says nothing more for a refused connection
+        return cause instanceof java.net.ConnectException ? "connection refused" : cause.getClass().getSimpleName();
     }
 
     /** One relayed request: the lines of the holder's answer, read as they come. */
@@ -209,7 +214,9 @@ public class ReplicaLogClient {
 
         @Override
         public void onError(Throwable error) {
-            fail("the connection to it broke: " + reason(error));
+            // the client's own words ("chunked transfer encoding, state: READING_LENGTH") tell an operator nothing
+            Log.infof("The relay of node %d's log through %s broke: %s", nodeId, holder.describe(), reason(error));
+            fail("the connection to it broke in the middle of the answer (it may have stopped)");
         }
 
         @Override

@@ -173,6 +173,22 @@ class ReplicaLogRelayTest {
     }
 
     @Test
+    void aHolderThatCannotBeReachedIsNamedInTheNodesError() throws Exception {
+        long node = nodeHeldByTheStandIn();
+        long deployment = Api.deployment("logs-relay-unreachable", List.of(node));
+        String url = holderUrl();
+        holder.stop(0); // its lease still runs, as a killed replica's does until it lapses
+
+        String body = admin().get("/deployments/" + deployment + "/logs?lines=3").then().statusCode(200)
+                .body("items[0].lines", equalTo(List.of()))
+                .body("items[0].error", equalTo("The Warden on node " + node + " is connected to another Supervisor replica"
+                        + " (id worker 1000 on host sup-b, " + url + "), and relaying its log through that replica failed:"
+                        + " it could not be reached: connection refused."))
+                .extract().asString();
+        System.out.println("read through a holder that cannot be reached: " + body);
+    }
+
+    @Test
     void aFollowThroughAHolderThatStopsEndsWithTheNodesErrorEvent() throws Exception {
         long node = nodeHeldByTheStandIn();
         long deployment = Api.deployment("logs-relay-holder-stops", List.of(node));
@@ -189,6 +205,22 @@ class ReplicaLogRelayTest {
                 .contains("\"error\":\"The Warden on node " + node + " is connected to another Supervisor replica (id worker 1000"
                         + " on host sup-b, " + holderUrl() + "), and relaying its log through that replica failed: it ended the"
                         + " answer before the node's last lines (it may have stopped).\"");
+    }
+
+    @Test
+    void aFollowThroughAHolderThatGoesSilentEndsWithTheNodesErrorEvent() throws Exception {
+        long node = nodeHeldByTheStandIn();
+        long deployment = Api.deployment("logs-relay-holder-silent", List.of(node));
+        answer = exchange -> {
+            exchange.sendResponseHeaders(200, 0);
+            exchange.getResponseBody().write('\n');
+            exchange.getResponseBody().flush();
+            Thread.sleep(20_000); // neither lines nor keep-alives, as a holder cut off by the network
+        };
+        long opened = System.nanoTime();
+        String events = follow(deployment, "it sent nothing", 20);
+        assertThat(events).contains("event:error").contains("relaying its log through that replica failed: it sent nothing for 10 s.");
+        assertThat((System.nanoTime() - opened) / 1_000_000_000.0).as("seconds until the error event").isBetween(9.0, 15.0);
     }
 
     @Test

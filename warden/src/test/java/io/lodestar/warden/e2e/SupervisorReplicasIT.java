@@ -4,7 +4,15 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -14,6 +22,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,16 +35,18 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
+import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
 
 /**
  * Two Supervisors on one PostgreSQL database, A (the local Lodestar's) and B, and two real Wardens that know
  * both through {@code warden.supervisor.addresses}. B starts after the Wardens connected, so A holds every
  * node and everything asked of B crosses replicas. Actions asked of B run on the nodes; a stop asked of B and
- * a start asked of A half a second later run in that order and leave the runtime started; then, with a
- * restart in flight, A is killed with SIGKILL while the Wardens are frozen (SIGSTOP, so they cannot reconnect
- * at once): B takes the nodes offline within the lease, the thawed Wardens come back to B through their
- * address list, and the restart completes once.
+ * a start asked of A half a second later run in that order and leave the runtime started; log reads and
+ * follows asked of B are relayed through A and give the nodes' real lines; then, with a restart in flight and
+ * a follow open on B, A is killed with SIGKILL while the Wardens are frozen (SIGSTOP, so they cannot reconnect
+ * at once): the follow ends with each node's error event, B takes the nodes offline within the lease, the
+ * thawed Wardens come back to B through their address list, and the restart completes once.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SupervisorReplicasIT {
@@ -116,6 +127,37 @@ class SupervisorReplicasIT {
 
     @Test
     @Order(3)
+    void logReadsAndFollowsAskedOfTheReplicaThatDoesNotHoldTheNodesAreRelayedThroughTheHolder() throws Exception {
+        assertThat(heldByFirstReplica()).as("A still holds both nodes").isEqualTo(2);
+        long asked = System.nanoTime();
+        List<Map<String, Object>> items = api(second.url()).get("/deployments/" + lodestar.deploymentId() + "/logs?runtime=iggy&lines=5")
+                .then().statusCode(200).extract().jsonPath().getList("items");
+        System.out.printf("log read of 2 nodes asked of B, relayed through A: %d ms%n", (System.nanoTime() - asked) / 1_000_000);
+        assertThat(items).hasSize(2);
+        for (int node = 1; node <= 2; node++) {
+            Map<String, Object> item = items.get(node - 1);
+            assertThat(item.get("error")).as("node %d's error", node).isNull();
+            @SuppressWarnings("unchecked")
+            List<String> lines = (List<String>) item.get("lines");
+            assertThat(lines).as("node %d's lines", node).hasSize(5);
+            assertThat(iggyLog(node)).as("node %d's iggy log on disk", node).containsAll(lines);
+        }
+        System.out.println("log read asked of B, relayed through A: " + api(second.url()).get("/deployments/"
+                + lodestar.deploymentId() + "/logs?runtime=iggy&lines=2").then().extract().asString());
+
+        try (Follow follow = Follow.open(second.url(), "/deployments/" + lodestar.deploymentId() + "/logs/stream?runtime=iggy&lines=3")) {
+            await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50))
+                    .until(() -> lodestar.nodeIds().stream().allMatch(node -> follow.events().contains("\"node_id\":" + node)));
+            System.out.printf("log follow asked of B, relayed through A: first lines %d ms after it was asked%n", follow.millisToFirstLines());
+            assertThat(follow.events()).contains("event:lines").doesNotContain("event:error");
+            for (int node = 1; node <= 2; node++) {
+                assertThat(iggyLog(node)).as("node %d's iggy log on disk", node).containsAll(follow.linesOf(lodestar.nodeIds().get(node - 1)));
+            }
+        }
+    }
+
+    @Test
+    @Order(4)
     void whenTheReplicaHoldingTheNodesIsKilledTheOtherTakesThemOverAndTheRestartInFlightCompletesOnce() throws Exception {
         // Node 1's restart is in flight when A dies (its start takes 3 s); node 2 has nothing in flight.
         Path slowStart = lodestar.iggyWorkingDir(1).resolve("configs/server.toml");
@@ -125,10 +167,19 @@ class SupervisorReplicasIT {
         Collection<Long> restarts = ask(second.url(), "iggy/restart", Map.of("nodes", List.of(lodestar.nodeIds().get(0)))).values();
         await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50))
                 .until(() -> restarts.stream().allMatch(id -> "ACCEPTED".equals(taskState(id))));
+        Follow follow = Follow.open(second.url(), "/deployments/" + lodestar.deploymentId() + "/logs/stream?runtime=iggy&lines=1");
         try {
+            await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50))
+                    .until(() -> lodestar.nodeIds().stream().allMatch(node -> follow.events().contains("\"node_id\":" + node)));
             signalWardens("-STOP");
             long killed = System.nanoTime();
             ProcessHandle.of(lodestar.supervisorPid()).orElseThrow().destroyForcibly();
+            await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(50))
+                    .until(() -> follow.events().split("event:error", -1).length - 1 == 2);
+            System.out.printf("a follow asked of B and relayed through A: both nodes' error events %.1f s after A was killed%n",
+                    (System.nanoTime() - killed) / 1e9);
+            assertThat(follow.events()).contains("relaying its log through that replica failed");
+            System.out.println("the follow's events after A was killed:\n" + follow.events().substring(follow.events().indexOf("event:error")));
             await().atMost(LEASE.plusSeconds(8)).pollInterval(Duration.ofMillis(100))
                     .until(() -> lodestar.nodeIds().stream().allMatch(node -> "offline".equals(agentState(node))));
             System.out.printf("nodes of the killed replica offline on the other after %.1f s (lease %d s)%n",
@@ -142,6 +193,7 @@ class SupervisorReplicasIT {
             System.out.printf("back online on the other replica %.1f s after the Wardens resumed%n",
                     (System.nanoTime() - thawed) / 1e9);
         } finally {
+            follow.close();
             signalWardens("-CONT");
             Files.deleteIfExists(slowStart);
         }
@@ -149,6 +201,72 @@ class SupervisorReplicasIT {
         assertThat(lodestar.iggyStartCount(1)).as("node 1 restarted once").isEqualTo(startsBefore.get(0) + 1);
         assertThat(lodestar.iggyStartCount(2)).as("node 2 not restarted").isEqualTo(startsBefore.get(1));
         assertThat(restarts.stream().map(SupervisorReplicasIT::taskState)).containsOnly("SUCCEEDED");
+    }
+
+    /** Node N's iggy log as its Warden reads it, line by line. */
+    private static List<String> iggyLog(int node) throws IOException {
+        return Files.readAllLines(lodestar.state().resolve("node-" + node + "/warden/logs/iggy.log"));
+    }
+
+    /** A log follow (server-sent events) read in the background until closed. */
+    private static final class Follow implements AutoCloseable {
+
+        private final StringBuffer events = new StringBuffer();
+        private final long opened;
+        private volatile long firstLines;
+        private final InputStream body;
+
+        private Follow(InputStream body, long opened) {
+            this.body = body;
+            this.opened = opened;
+            Thread reader = new Thread(() -> {
+                try (BufferedReader lines = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
+                    String line;
+                    while ((line = lines.readLine()) != null) {
+                        if (line.startsWith("event:lines") && firstLines == 0) {
+                            firstLines = System.nanoTime();
+                        }
+                        events.append(line).append('\n');
+                    }
+                } catch (IOException closed) {
+                    // closed by the test
+                }
+            }, "log-follow-reader");
+            reader.setDaemon(true);
+            reader.start();
+        }
+
+        static Follow open(String replica, String path) throws IOException, InterruptedException {
+            long opened = System.nanoTime();
+            HttpResponse<InputStream> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(replica + path))
+                    .header("ld-api-key", ADMIN_KEY).header("Accept", "text/event-stream").build(), HttpResponse.BodyHandlers.ofInputStream());
+            assertThat(response.statusCode()).isEqualTo(200);
+            return new Follow(response.body(), opened);
+        }
+
+        String events() {
+            return events.toString();
+        }
+
+        long millisToFirstLines() {
+            return (firstLines - opened) / 1_000_000;
+        }
+
+        /** The lines of the node's {@code lines} events so far. */
+        List<String> linesOf(long nodeId) {
+            List<String> lines = new ArrayList<>();
+            for (String line : events().split("\n")) {
+                if (line.startsWith("data:") && line.contains("\"node_id\":" + nodeId + ",")) {
+                    lines.addAll(JsonPath.from(line.substring("data:".length())).getList("lines", String.class));
+                }
+            }
+            return lines;
+        }
+
+        @Override
+        public void close() throws IOException {
+            body.close();
+        }
     }
 
     /** The activities it started, by node id. */
