@@ -203,6 +203,8 @@ class ConsoleIT {
         awaitText("table[data-table=node-runtimes]", "iggy", "running");
         WebElement cpu = waitFor("svg.chart[data-chart=cpu]");
         System.out.println("CONSOLE node page: CPU chart " + cpu.getAttribute("aria-label"));
+        // the first minute gives one point: a dot, since a line needs two
+        assertThat(cpu.findElements(By.cssSelector("path[d*='L'], circle"))).as("a point drawn").isNotEmpty();
         // the stand-in runtime writes a line as it starts: the tail shows the newest lines, then follows
         awaitText("#log-lines", "iggy_server");
         css("#log-toggle").click();
