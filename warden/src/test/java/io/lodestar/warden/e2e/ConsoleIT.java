@@ -243,6 +243,9 @@ class ConsoleIT {
         css("#snap-create").click();
         await().atMost(Duration.ofSeconds(120)).ignoreExceptionsInstanceOf(StaleElementReferenceException.class).until(() ->
                 browser.findElements(By.cssSelector("button[data-report]")).size() == 3);
+        // one snapshot of three nodes counts once against the plan
+        assertThat(css("#snap-plan").getText()).startsWith("Plan ").contains(" snapshots per deployment, each kept ")
+                .endsWith("This deployment holds 1.");
         css("button[data-report]").click();
         WebElement frame = waitFor("iframe.report");
         assertThat(frame.getAttribute("sandbox")).isEmpty();
