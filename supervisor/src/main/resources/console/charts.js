@@ -26,13 +26,20 @@ export function lineChart({ id, title, series, from, to, stepMs, format }) {
   const top = values.reduce((a, b) => Math.max(a, b), 0) || 1; // not Math.max(...values): 1,000 nodes' points overflow the call's arguments
   const x = (t) => LEFT + ((t - from) / (to - from)) * (WIDTH - LEFT - RIGHT);
   const y = (v) => TOP + (1 - v / top) * (HEIGHT - TOP - BOTTOM);
-  const lines = series.map((s, i) => {
+  const lines = series.flatMap((s, i) => {
+    const colour = COLOURS[i % COLOURS.length];
     let d = '', previous = null;
-    for (const p of s.points) {
-      d += `${previous !== null && p.t - previous <= 2.5 * stepMs ? 'L' : 'M'}${x(p.t).toFixed(1)},${y(p.v).toFixed(1)}`;
+    const alone = []; // a point with no neighbour (the first minute of a node, one between gaps) draws no line: a dot
+    s.points.forEach((p, k) => {
+      const joined = previous !== null && p.t - previous <= 2.5 * stepMs;
+      const next = s.points[k + 1];
+      if (!joined && !(next && next.t - p.t <= 2.5 * stepMs)) alone.push(p);
+      d += `${joined ? 'L' : 'M'}${x(p.t).toFixed(1)},${y(p.v).toFixed(1)}`;
       previous = p.t;
-    }
-    return svg('path', { d, fill: 'none', stroke: COLOURS[i % COLOURS.length], 'stroke-width': 1.6, 'data-series': s.name }, svg('title', {}, s.name));
+    });
+    return [svg('path', { d, fill: 'none', stroke: colour, 'stroke-width': 1.6, 'data-series': s.name }, svg('title', {}, s.name)),
+      ...alone.map((p) => svg('circle', { cx: x(p.t).toFixed(1), cy: y(p.v).toFixed(1), r: 2.4, fill: colour, 'data-series': s.name },
+        svg('title', {}, s.name)))];
   });
   const time = (t) => new Date(t).toISOString().slice(to - from > 86_400_000 ? 5 : 11, 16).replace('T', ' ');
   const label = (text, attributes) => svg('text', { class: 'axis', ...attributes }, text);

@@ -145,6 +145,7 @@ async function snapshotsTab(body, deployment) {
   const base = `/deployments/${deployment.id}/snapshots`;
   const manage = session.can('deployment:manage');
   const list = h('div'), report = h('div'), status = h('div', { 'aria-live': 'polite' });
+  const plan = h('p', { class: 'hint', id: 'snap-plan' });
   let agents = new Map();
   if (session.can('agent:read')) agents = new Map((await all('/agents')).map((a) => [a.id, a.hostname]));
 
@@ -175,6 +176,11 @@ async function snapshotsTab(body, deployment) {
     const seen = JSON.stringify(snapshots);
     if (seen === lastSeen) return;
     lastSeen = seen;
+    const limits = session.current.snapshot_limits;
+    const held = new Set(snapshots.map((s) => s.name)).size; // a snapshot counts once, however many nodes it covers
+    plan.replaceChildren(`Plan ${session.current.plan}: at most ${limits.per_deployment} snapshots per deployment, each kept `
+      + `${limits.retention_days} days. This deployment holds ${held}.`);
+    plan.dataset.held = String(held);
     list.replaceChildren(table('snapshots', [
       { label: 'Name', value: (s) => s.name },
       { label: 'Node', value: (s) => agents.get(s.node_id) ?? s.node_id },
@@ -200,6 +206,6 @@ async function snapshotsTab(body, deployment) {
     } catch (error) { status.replaceChildren(problem(error)); }
   } }, h('label', {}, redact, ' Redact secrets'), h('label', {}, iggy, " Include Iggy's data and diagnostic ZIP"),
   h('button', { type: 'submit', id: 'snap-create', class: 'primary' }, 'Take snapshot')) : null;
-  body.replaceChildren(form ? section('New snapshot', form, status) : status, section('Snapshots', list), report);
+  body.replaceChildren(form ? section('New snapshot', form, status) : status, section('Snapshots', plan, list), report);
   await poll(load, 2000);
 }

@@ -16,9 +16,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.lodestar.supervisor.common.Problem;
 import io.lodestar.supervisor.common.Times;
 import io.lodestar.supervisor.rollout.RolloutService;
+import io.lodestar.supervisor.snapshot.PlanLimits;
 import io.lodestar.supervisor.tenancy.ApiKey;
 import io.lodestar.supervisor.tenancy.ConsoleSessions;
 import io.lodestar.supervisor.tenancy.Permission;
+import io.lodestar.supervisor.tenancy.Tenant;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.CookieSameSite;
@@ -154,6 +157,14 @@ public class ConsoleRoutes {
         answer.put("expires_at", Times.format(session.expiresAt()));
         // an action's confirmation shows the rollout it will get; these are the parts set on the Supervisor
         answer.put("rollout_defaults", rollouts.defaults().wire());
+        // the snapshots page shows what the tenant's plan allows before a create is refused for it
+        PlanLimits limits = PlanLimits.of(QuarkusTransaction.requiringNew().call(() -> {
+            Tenant tenant = Tenant.findById(key.tenantId);
+            return tenant == null ? null : tenant.plan;
+        }));
+        answer.put("plan", limits.wireName());
+        answer.put("snapshot_limits", Map.of("per_deployment", limits.maxSnapshots(), "retention_days",
+                limits.retention().toDays()));
         try {
             context.response().putHeader("Content-Type", "application/json").putHeader("Cache-Control", "no-store")
                     .end(json.writeValueAsString(answer));

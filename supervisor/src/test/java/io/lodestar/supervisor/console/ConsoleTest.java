@@ -46,7 +46,10 @@ class ConsoleTest {
                 .body("csrf_token", not(equalTo(null)))
                 // the test profile's own settings, so these are read from the Supervisor, not written in the console
                 .body("rollout_defaults.min_healthy_time", equalTo("0s")).body("rollout_defaults.delivery_timeout", equalTo("4s"))
-                .body("rollout_defaults.quorum_wait", equalTo("5m"));
+                .body("rollout_defaults.quorum_wait", equalTo("5m"))
+                // the default tenant's plan, whose snapshot limits the snapshots page shows
+                .body("plan", equalTo("enterprise")).body("snapshot_limits.per_deployment", equalTo(20))
+                .body("snapshot_limits.retention_days", equalTo(90));
         String setCookie = signIn.getHeader("Set-Cookie");
         assertThat(setCookie).containsIgnoringCase("HttpOnly").contains("ld_session=", "SameSite=Strict", "Path=/").doesNotContain(Api.ADMIN_KEY);
         assertThat(signIn.asString()).doesNotContain(Api.ADMIN_KEY);

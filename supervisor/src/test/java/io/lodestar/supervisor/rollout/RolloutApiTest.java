@@ -17,8 +17,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.lodestar.protocol.v1.Runtime;
@@ -35,24 +33,12 @@ import io.quarkus.test.junit.QuarkusTest;
 
 /** Rollouts as the API shows them, on three fake Wardens whose reports the test writes. */
 @QuarkusTest
-class RolloutApiTest {
+class RolloutApiTest extends ThreeReadyNodesFixture {
 
-    private List<FakeWarden> wardens;
-    private long deploymentId;
-
-    @BeforeEach
-    void threeReadyNodes() throws InterruptedException {
-        wardens = List.of(Api.connectedWarden().keepBeating(), Api.connectedWarden().keepBeating(),
-                Api.connectedWarden().keepBeating());
-        deploymentId = Api.readyDeployment("rollout-prod", wardens.toArray(FakeWarden[]::new));
+    RolloutApiTest() {
+        super("rollout-prod");
     }
 
-    @AfterEach
-    void disconnect() throws InterruptedException {
-        for (FakeWarden warden : wardens) {
-            warden.close();
-        }
-    }
 
     @Test
     void theSeedRequestRollsARestartOneNodeAtATimeWithItsDefaultsShown() throws InterruptedException {
@@ -291,9 +277,6 @@ class RolloutApiTest {
         return admin().body(body).post(path("activities/iggy/restart"));
     }
 
-    private String path(String rest) {
-        return "/deployments/" + deploymentId + (rest.isEmpty() ? "" : "/" + rest);
-    }
 
     private static void problem(Response response, String detailPart) {
         problem(response, 400, detailPart);

@@ -9,10 +9,7 @@ import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.startsWith;
 
 import java.time.Duration;
-import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.lodestar.protocol.v1.Heartbeat;
@@ -31,25 +28,13 @@ import io.quarkus.test.junit.QuarkusTest;
  * heartbeats say healthy; a node whose heartbeats say unhealthy counts as down.
  */
 @QuarkusTest
-class RolloutHealthGateApiTest {
+class RolloutHealthGateApiTest extends ThreeReadyNodesFixture {
 
-    private List<FakeWarden> wardens;
-    private long deploymentId;
+    RolloutHealthGateApiTest() {
+        super("health-gate");
+    }
+
     private long seq = 1;
-
-    @BeforeEach
-    void threeReadyNodes() throws InterruptedException {
-        wardens = List.of(Api.connectedWarden().keepBeating(), Api.connectedWarden().keepBeating(),
-                Api.connectedWarden().keepBeating());
-        deploymentId = Api.readyDeployment("health-gate", wardens.toArray(FakeWarden[]::new));
-    }
-
-    @AfterEach
-    void disconnect() throws InterruptedException {
-        for (FakeWarden warden : wardens) {
-            warden.close();
-        }
-    }
 
     @Test
     void aRuntimeThatStopsAnsweringItsHealthCheckDuringItsGateStopsTheRollout() throws InterruptedException {
@@ -154,7 +139,4 @@ class RolloutHealthGateApiTest {
                 .setHealthDetail(detail)).build());
     }
 
-    private String path(String rest) {
-        return "/deployments/" + deploymentId + "/" + rest;
-    }
 }

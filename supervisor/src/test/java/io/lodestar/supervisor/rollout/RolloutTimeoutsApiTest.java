@@ -8,10 +8,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
 import java.time.Duration;
-import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.lodestar.protocol.v1.Task;
@@ -28,24 +25,12 @@ import io.restassured.path.json.JsonPath;
  * Supervisor's own deadline is only the fallback for a Warden that never reports.
  */
 @QuarkusTest
-class RolloutTimeoutsApiTest {
+class RolloutTimeoutsApiTest extends ThreeReadyNodesFixture {
 
-    private List<FakeWarden> wardens;
-    private long deploymentId;
-
-    @BeforeEach
-    void threeReadyNodes() throws InterruptedException {
-        wardens = List.of(Api.connectedWarden().keepBeating(), Api.connectedWarden().keepBeating(),
-                Api.connectedWarden().keepBeating());
-        deploymentId = Api.readyDeployment("timeouts", wardens.toArray(FakeWarden[]::new));
+    RolloutTimeoutsApiTest() {
+        super("timeouts");
     }
 
-    @AfterEach
-    void disconnect() throws InterruptedException {
-        for (FakeWarden warden : wardens) {
-            warden.close();
-        }
-    }
 
     @Test
     void theDefaultExecutionTimeoutIsShownAndABadOneNamesItsField() throws InterruptedException {
@@ -110,7 +95,4 @@ class RolloutTimeoutsApiTest {
                 .body("detail", containsString(detail));
     }
 
-    private String path(String rest) {
-        return "/deployments/" + deploymentId + "/" + rest;
-    }
 }

@@ -25,6 +25,12 @@ public record ActionDeadline(long atMs, Duration timeout) {
         return clock.millis() >= atMs;
     }
 
+    /** How long until it passes (zero once passed); {@code bound} when there is none or it is further away. */
+    public Duration leftWithin(Clock clock, Duration bound) {
+        long leftMs = Math.max(0, atMs - clock.millis());
+        return leftMs < bound.toMillis() ? Duration.ofMillis(leftMs) : bound;
+    }
+
     /** "timed out after 2m on the node while {@code doing}". */
     public String timedOut(String doing) {
         return "timed out after " + Durations.format(timeout) + " on the node while " + doing;

@@ -92,9 +92,9 @@ public final class ClusterReplica {
             if (!started.succeeded()) {
                 return started;
             }
-            long leftMs = deadline.atMs() - Clock.systemUTC().millis();
-            boolean deadlineFirst = leftMs < timeout.toMillis();
-            ClusterMembership.Answer answer = membership.await(replicaId, deadlineFirst ? Duration.ofMillis(Math.max(0, leftMs)) : timeout);
+            Duration wait = deadline.leftWithin(Clock.systemUTC(), timeout);
+            boolean deadlineFirst = wait.compareTo(timeout) < 0;
+            ClusterMembership.Answer answer = membership.await(replicaId, wait);
             String message = started.message() + "; " + answer.message();
             if (!answer.member() && deadlineFirst) {
                 return ActionResult.timedOut(deadline.timedOut("waiting for the cluster to list replica " + replicaId)

@@ -203,6 +203,8 @@ class ConsoleIT {
         awaitText("table[data-table=node-runtimes]", "iggy", "running");
         WebElement cpu = waitFor("svg.chart[data-chart=cpu]");
         System.out.println("CONSOLE node page: CPU chart " + cpu.getAttribute("aria-label"));
+        // the first minute gives one point: a dot, since a line needs two
+        assertThat(cpu.findElements(By.cssSelector("path[d*='L'], circle"))).as("a point drawn").isNotEmpty();
         // the stand-in runtime writes a line as it starts: the tail shows the newest lines, then follows
         awaitText("#log-lines", "iggy_server");
         css("#log-toggle").click();
@@ -241,6 +243,9 @@ class ConsoleIT {
         css("#snap-create").click();
         await().atMost(Duration.ofSeconds(120)).ignoreExceptionsInstanceOf(StaleElementReferenceException.class).until(() ->
                 browser.findElements(By.cssSelector("button[data-report]")).size() == 3);
+        // one snapshot of three nodes counts once against the plan
+        assertThat(css("#snap-plan").getText()).startsWith("Plan ").contains(" snapshots per deployment, each kept ")
+                .endsWith("This deployment holds 1.");
         css("button[data-report]").click();
         WebElement frame = waitFor("iframe.report");
         assertThat(frame.getAttribute("sandbox")).isEmpty();

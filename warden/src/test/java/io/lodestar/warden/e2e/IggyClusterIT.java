@@ -9,10 +9,6 @@ import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasSize;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,8 +24,8 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.lodestar.testsupport.standin.IggyTokens;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
 
@@ -42,7 +38,6 @@ import io.restassured.specification.RequestSpecification;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class IggyClusterIT {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static LocalLodestar lodestar;
     private static long clusterId;
     private static long rosterId;
@@ -164,19 +159,8 @@ class IggyClusterIT {
 
     /** What an operator does once per node: log in as root and create a token (http.rs:287,410). */
     private static void provisionToken(int node) throws Exception {
-        HttpClient client = HttpClient.newHttpClient();
-        String base = "http://127.0.0.1:" + lodestar.iggyHttpPort(node);
         String password = Files.readString(lodestar.state().resolve("iggy-root-password")).trim();
-        String login = client.send(HttpRequest.newBuilder(URI.create(base + "/users/login"))
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("username", "iggy",
-                        "password", password)))).build(), HttpResponse.BodyHandlers.ofString()).body();
-        String jwt = JSON.readTree(login).path("access_token").path("token").asText();
-        String pat = client.send(HttpRequest.newBuilder(URI.create(base + "/personal-access-tokens"))
-                .header("Authorization", "Bearer " + jwt)
-                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"warden\",\"expiry\":null}")).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
-        String token = JSON.readTree(pat).path("token").asText();
-        assertThat(token).as("a token from node " + node + ": " + pat).isNotBlank();
+        String token = IggyTokens.personalAccessToken(lodestar.iggyHttpPort(node), password);
         Files.writeString(lodestar.state().resolve("node-" + node + "/iggy-token"), token + "\n");
     }
 

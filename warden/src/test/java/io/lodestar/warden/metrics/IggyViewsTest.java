@@ -2,19 +2,15 @@ package io.lodestar.warden.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.lodestar.diagnostics.IggyApiView;
 import io.lodestar.diagnostics.bundle.BundleAttachment;
 import io.lodestar.protocol.RuntimeName;
 import io.lodestar.protocol.v1.RuntimeStatus;
+import io.lodestar.testsupport.standin.IggyTokens;
 import io.lodestar.testsupport.standin.StandInProcess;
 import io.lodestar.warden.runtime.SecretFile;
 import io.lodestar.warden.snapshot.IggyOwnSnapshot;
 import java.io.ByteArrayInputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -32,27 +28,12 @@ import org.junit.jupiter.api.io.TempDir;
 class IggyViewsTest {
 
     private static final Duration HEALTHY = Duration.ofSeconds(20);
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     Path dir;
 
     private static RuntimeStatus status(RuntimeName runtime) {
         return RuntimeStatus.newBuilder().setRuntime(runtime.proto()).setRunning(true).build();
-    }
-
-    /** What an operator does once: log in as root and create a token (http.rs:287,410). */
-    private static String personalAccessToken(int port) throws Exception {
-        HttpClient client = HttpClient.newHttpClient();
-        String login = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/users/login"))
-                .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"iggy\",\"password\":\"iggy\"}")).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
-        String jwt = JSON.readTree(login).path("access_token").path("token").asText();
-        String pat = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/personal-access-tokens"))
-                .header("Authorization", "Bearer " + jwt)
-                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"warden\",\"expiry\":null}")).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
-        return JSON.readTree(pat).path("token").asText();
     }
 
     @Test
@@ -62,7 +43,7 @@ class IggyViewsTest {
                 .knob("clients", "1").knob("messages", "40").start()) {
             iggy.awaitHealthy(HEALTHY);
             Path tokenFile = dir.resolve("iggy-token");
-            Files.writeString(tokenFile, personalAccessToken(iggy.httpPort()) + "\n");
+            Files.writeString(tokenFile, IggyTokens.personalAccessToken(iggy.httpPort(), "iggy") + "\n");
             IggyViews views = new IggyViews(Map.of(RuntimeName.IGGY, "http://127.0.0.1:" + iggy.httpPort() + "/ping"),
                     new SecretFile(Optional.of(tokenFile)), new SecretFile(Optional.empty()), Clock.systemUTC());
 

@@ -2,12 +2,12 @@ package io.lodestar.warden.task;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.lodestar.protocol.RuntimeName;
 import io.lodestar.protocol.v1.Runtime;
 import io.lodestar.protocol.v1.RuntimeAction;
 import io.lodestar.protocol.v1.Task;
 import io.lodestar.testsupport.net.FreePorts;
+import io.lodestar.testsupport.standin.IggyTokens;
 import io.lodestar.testsupport.standin.StandInCommand;
 import io.lodestar.warden.metrics.ClusterMembership;
 import io.lodestar.warden.metrics.IggyViews;
@@ -22,9 +22,6 @@ import io.lodestar.warden.runtime.SecretFile;
 import io.lodestar.warden.runtime.SystemdDriver;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,7 +46,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ClusterReplicaTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final int REPLICAS = 3;
 
     @TempDir
@@ -132,7 +128,7 @@ class ClusterReplicaTest {
         assertThat(withoutToken.message()).contains("cluster membership not checked: the Iggy token file cannot be read");
         assertThat(Files.readString(dir.resolve("logs/iggy.log"))).contains("this is replica 1 of 3");
 
-        Files.writeString(tokenPath, personalAccessToken(ports[1][2]) + "\n");
+        Files.writeString(tokenPath, IggyTokens.personalAccessToken(ports[1][2], "iggy") + "\n");
         TaskOutcome withToken = handler.run(action(RuntimeAction.Action.ACTION_RESTART, 1), RuntimeProgress.NONE);
 
         assertThat(withToken.succeeded()).as(withToken.message()).isTrue();
@@ -198,17 +194,4 @@ class ClusterReplicaTest {
         return "'" + word.replace("'", "'\\''") + "'";
     }
 
-    /** What an operator does once: log in as root and create a token (http.rs:287,410). */
-    private static String personalAccessToken(int port) throws Exception {
-        HttpClient client = HttpClient.newHttpClient();
-        String login = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/users/login"))
-                .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"iggy\",\"password\":\"iggy\"}")).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
-        String jwt = JSON.readTree(login).path("access_token").path("token").asText();
-        String pat = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/personal-access-tokens"))
-                .header("Authorization", "Bearer " + jwt)
-                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"warden\",\"expiry\":null}")).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
-        return JSON.readTree(pat).path("token").asText();
-    }
 }
