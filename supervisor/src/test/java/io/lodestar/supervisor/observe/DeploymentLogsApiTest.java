@@ -135,4 +135,27 @@ class DeploymentLogsApiTest {
             assertThat(cancel.getRequestId()).isEqualTo(followId);
         }
     }
+
+    @Test
+    void aFollowWhoseNodeLinkEndsGetsThatNodesErrorEventAtOnce() throws Exception {
+        FakeWarden warden = Api.connectedWarden();
+        long deployment = Api.deployment("logs-follow-link-ends", List.of(warden.nodeId()));
+        int port = ConfigProvider.getConfig().getValue("quarkus.http.test-port", Integer.class);
+        try (Socket client = new Socket("127.0.0.1", port)) {
+            client.setSoTimeout(10_000);
+            client.getOutputStream().write(("GET /deployments/" + deployment + "/logs/stream?lines=10 HTTP/1.1\r\n"
+                    + "Host: 127.0.0.1\r\nAccept: text/event-stream\r\nld-api-key: " + Api.ADMIN_KEY + "\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            warden.nextLogRequest();
+            warden.close(); // the Warden's stream ends before it answered
+            BufferedReader reader = new BufferedReader(new InputStreamReader(client.getInputStream(), StandardCharsets.UTF_8));
+            String line;
+            while ((line = reader.readLine()) != null && !line.startsWith("data:")) {
+                // headers and keep-alives
+            }
+            assertThat(line).startsWith("data:{\"node_id\":" + warden.nodeId()).contains("\"error\":\"The link of node "
+                    + warden.nodeId() + "'s Warden to this Supervisor ended (").contains("no more lines can come through it.");
+            System.out.println("follow of a node whose link ended: " + line);
+        }
+    }
 }
