@@ -24,12 +24,17 @@ import io.lodestar.protocol.v1.SnapshotRequest;
  */
 class TaskRequestMigrationTest {
 
-    private static final boolean POSTGRES = "postgresql".equals(System.getProperty("quarkus.datasource.db-kind"));
-    private static final String URL = POSTGRES ? System.getProperty("%test.quarkus.datasource.jdbc.url")
+    private static final boolean POSTGRES = "postgresql".equals(testSetting("quarkus.datasource.db-kind", ""));
+    private static final String URL = POSTGRES ? testSetting("quarkus.datasource.jdbc.url", "")
             : "jdbc:h2:mem:task-request-migration;DB_CLOSE_DELAY=-1";
-    private static final String USER = POSTGRES ? System.getProperty("quarkus.datasource.username") : "sa";
-    private static final String PASSWORD = POSTGRES ? System.getProperty("quarkus.datasource.password", "") : "";
+    private static final String USER = POSTGRES ? testSetting("quarkus.datasource.username", "postgres") : "sa";
+    private static final String PASSWORD = POSTGRES ? testSetting("quarkus.datasource.password", "") : "";
     private static final String SCHEMA = "task_request_migration";
+
+    /** A setting given to the tests on the command line, for the test profile ({@code -D%test.…}) or for all. */
+    private static String testSetting(String name, String otherwise) {
+        return System.getProperty("%test." + name, System.getProperty(name, otherwise));
+    }
 
     @Test
     void tasksStoredBeforeTheUpgradeAreSentAsTheyWereBuilt() throws SQLException {

@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -21,7 +22,8 @@ import java.util.regex.Pattern;
  * A fleet of simulated Wardens in one process, against a running Supervisor, and the figures it
  * measures: how many it holds, the Supervisor's RSS and idle CPU while they only heartbeat, dispatch
  * latency (POST → Warden received) with the fleet connected, one action fanned out to
- * {@code fleet.fan-out} nodes, and sustained task throughput. See docs/benchmarks.md for the command.
+ * {@code fleet.fan-out} nodes, sustained task throughput, and, given {@code fleet.restart-command}, a restart of
+ * the Supervisor with the whole fleet connected and an action in flight. See docs/benchmarks.md for the command.
  */
 public final class FleetSimulator {
 
@@ -30,12 +32,14 @@ public final class FleetSimulator {
     }
 
     private static final Pattern FIRST_ID = Pattern.compile("\"id\"\\s*:\\s*\"?(\\d+)");
+    /** A restart of every node at the same moment (by default a restart rolls one node at a time). */
+    private static final String ALL_AT_ONCE = "{\"strategy\":\"parallel\",\"max_errors\":\"100%\"}";
     private static final Pattern TOKEN = Pattern.compile("\"token\"\\s*:\\s*\"([^\"]+)\"");
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final String api = System.getProperty("fleet.api", "http://127.0.0.1:8080");
     private final String key = System.getProperty("fleet.key");
-    private final long supervisorPid = Long.getLong("fleet.supervisor-pid", -1);
+    private long supervisorPid = Long.getLong("fleet.supervisor-pid", -1);
     private final FleetStats stats = new FleetStats();
     private final List<SimulatedWarden> wardens = new ArrayList<>();
 
@@ -80,6 +84,10 @@ public final class FleetSimulator {
         int fanOut = Math.min(wardens.size() - 1, Integer.getInteger("fleet.fan-out", 1000));
         String deployment = fanOut(fanOut);
         throughput(deployment, fanOut, Integer.getInteger("fleet.throughput-seconds", 20));
+        String restartCommand = System.getProperty("fleet.restart-command");
+        if (restartCommand != null) {
+            restart(deployment, fanOut, restartCommand);
+        }
         System.out.println("fleet: " + stats.summary());
         System.out.printf("Supervisor RSS at the end: %s%n", rss());
         wardens.forEach(SimulatedWarden::stop);
@@ -148,7 +156,7 @@ public final class FleetSimulator {
         long until = started + seconds * 1_000_000_000L;
         long created = 0;
         while (System.nanoTime() < until) {
-            post("/deployments/" + deployment + "/activities/iggy/restart", "{}");
+            post("/deployments/" + deployment + "/activities/iggy/restart", ALL_AT_ONCE);
             created += nodes;
             while (created - (stats.tasksSucceeded.get() + stats.tasksFailed.get() - finishedBefore) > nodes * 2L) {
                 Thread.sleep(1); // keep at most two rounds in flight
@@ -160,6 +168,66 @@ public final class FleetSimulator {
         double elapsed = (System.nanoTime() - started) / 1e9;
         System.out.printf("throughput: %d tasks created, accepted and finished in %.1f s: %.0f tasks/s, %.0f transitions/s"
                 + " (pending, accepted, finished: 3 writes per task)%n", created, elapsed, created / elapsed, 3 * created / elapsed);
+    }
+
+    /**
+     * Stops the Supervisor (SIGTERM, as {@code systemctl restart} does) right after asking every node of the fan-out
+     * deployment to restart, starts it again with {@code command}, and measures: the API answering again, every
+     * Warden streaming again, and the action in flight ending on every node, none lost and none run twice.
+     */
+    private void restart(String deployment, int nodes, String command) throws Exception {
+        long fleet = stats.connected();
+        long welcomesBefore = stats.welcomes.get();
+        long distinctBefore = stats.receivedAt.size();
+        long receivedBefore = stats.tasksReceived.get();
+        post("/deployments/" + deployment + "/activities/iggy/restart", ALL_AT_ONCE);
+        ProcessHandle old = ProcessHandle.of(supervisorPid).orElseThrow(() -> new IllegalStateException("no Supervisor pid " + supervisorPid));
+        long asked = System.nanoTime();
+        old.destroy();
+        old.onExit().get(120, TimeUnit.SECONDS);
+        long stopped = System.nanoTime();
+        Process started = new ProcessBuilder("sh", "-c", "exec " + command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(Path.of("fleet-supervisor.log").toFile())).start();
+        supervisorPid = started.pid();
+        while (!answers("/deployments?results=1")) {
+            if (!started.isAlive()) {
+                throw new IllegalStateException("the Supervisor exited with " + started.exitValue() + "; see fleet-supervisor.log");
+            }
+            Thread.sleep(20);
+        }
+        long back = System.nanoTime();
+        while (stats.welcomes.get() - welcomesBefore < fleet || stats.connected() < fleet) {
+            Thread.sleep(50);
+        }
+        long restreamed = System.nanoTime();
+        String processing = "/deployments/" + deployment + "/activities?status=processing&results=1";
+        long bound = System.nanoTime() + 600_000_000_000L;
+        while (!totalOf(get(processing)).equals("0") && System.nanoTime() < bound) {
+            Thread.sleep(500);
+        }
+        long ended = System.nanoTime();
+        long ran = stats.receivedAt.size() - distinctBefore;
+        String rejected = get("/deployments/" + deployment + "/activities?status=rejected&results=1");
+        System.out.printf("restart with %d connected: stopped %.1f s after SIGTERM, API answering %.1f s after the new"
+                + " process started, all %d Wardens streaming again %.1f s after it started, the action in flight ended on"
+                + " every node %.1f s after it started; tasks of that action run: %d of %d (pushed %d times), rejected: %s%n",
+                fleet, (stopped - asked) / 1e9, (back - stopped) / 1e9, fleet, (restreamed - stopped) / 1e9,
+                (ended - stopped) / 1e9, ran, nodes, stats.tasksReceived.get() - receivedBefore, totalOf(rejected));
+        System.out.printf("Supervisor RSS after the restart: %s%n", rss());
+    }
+
+    private boolean answers(String path) {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create(api + path)).header("ld-api-key", key).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException | InterruptedException e) {
+            return false;
+        }
+    }
+
+    private static String totalOf(String page) {
+        Matcher total = Pattern.compile("\"total_results\":(\\d+)").matcher(page);
+        return total.find() ? total.group(1) : "?";
     }
 
     private String post(String path, String body) throws IOException, InterruptedException {

@@ -1,5 +1,7 @@
 package io.lodestar.supervisor.fleet;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
@@ -17,6 +19,7 @@ import io.lodestar.protocol.v1.SupervisorMessage;
 import io.lodestar.protocol.v1.Task;
 import io.lodestar.protocol.v1.TaskState;
 import io.lodestar.protocol.v1.TaskUpdate;
+import io.lodestar.protocol.v1.TaskUpdateAck;
 import io.lodestar.protocol.v1.WardenLinkGrpc;
 import io.lodestar.protocol.v1.WardenMessage;
 
@@ -24,7 +27,9 @@ import io.lodestar.protocol.v1.WardenMessage;
  * One simulated Warden: its own gRPC connection (its own channel, as a real Warden has), real
  * enrollment, the link stream with heartbeats at the interval the Welcome names, and tasks answered
  * after a configured latency, succeeding or failing at a configured rate. It reconnects after a
- * jittered 1–3 s when its stream ends.
+ * jittered 1–3 s when its stream ends. Like a real Warden's task journal, it keeps each outcome until the
+ * Supervisor acknowledges it, sends the unacknowledged ones again with its next Hello, and answers a task it
+ * already ran (pushed again) with its outcome instead of running it twice.
  */
 final class SimulatedWarden {
 
@@ -37,6 +42,9 @@ final class SimulatedWarden {
     private volatile boolean stopped;
     private long nodeId;
     private String secret;
+    /** Outcomes not yet acknowledged, and every task ever received (its outcome once it has one). */
+    private final Map<Long, TaskUpdate> unacknowledged = new ConcurrentHashMap<>();
+    private final Map<Long, TaskUpdate> outcomes = new ConcurrentHashMap<>();
 
     SimulatedWarden(String host, int port, FleetSimulator.Settings settings, FleetStats stats, ScheduledExecutorService timers) {
         this.settings = settings;
@@ -68,6 +76,9 @@ final class SimulatedWarden {
                             ThreadLocalRandom.current().nextLong(interval), interval, TimeUnit.MILLISECONDS);
                 } else if (message.hasTask()) {
                     received(message.getTask());
+                } else if (message.hasTaskUpdateAck()) {
+                    TaskUpdateAck ack = message.getTaskUpdateAck();
+                    unacknowledged.computeIfPresent(ack.getTaskId(), (id, update) -> update.getState() == ack.getState() ? null : update);
                 }
             }
 
@@ -82,16 +93,26 @@ final class SimulatedWarden {
             }
         });
         send(WardenMessage.newBuilder().setHello(Hello.newBuilder().setNodeId(nodeId).setNodeSecret(secret)
-                .setWardenVersion("fleet-simulator").setHost(HostFacts.newBuilder().setHostname("sim"))).build());
+                .setWardenVersion("fleet-simulator").setHost(HostFacts.newBuilder().setHostname("sim"))
+                .addAllUnacknowledged(unacknowledged.values())).build());
     }
 
     private void received(Task task) {
         stats.taskReceived(task.getTaskId());
-        send(update(task.getTaskId(), TaskState.TASK_STATE_ACCEPTED, ""));
+        TaskUpdate accepted = update(task.getTaskId(), TaskState.TASK_STATE_ACCEPTED, "");
+        TaskUpdate known = outcomes.putIfAbsent(task.getTaskId(), accepted);
+        if (known != null) { // pushed again: say where it stands, never run it twice
+            send(WardenMessage.newBuilder().setTaskUpdate(known).build());
+            return;
+        }
+        send(WardenMessage.newBuilder().setTaskUpdate(accepted).build());
         timers.schedule(() -> {
             boolean fails = ThreadLocalRandom.current().nextDouble() < settings.failureRate();
-            send(update(task.getTaskId(), fails ? TaskState.TASK_STATE_FAILED : TaskState.TASK_STATE_SUCCEEDED,
-                    fails ? "simulated failure" : "simulated success"));
+            TaskUpdate outcome = update(task.getTaskId(), fails ? TaskState.TASK_STATE_FAILED : TaskState.TASK_STATE_SUCCEEDED,
+                    fails ? "simulated failure" : "simulated success");
+            outcomes.put(task.getTaskId(), outcome);
+            unacknowledged.put(task.getTaskId(), outcome);
+            send(WardenMessage.newBuilder().setTaskUpdate(outcome).build());
             stats.taskFinished(fails);
         }, settings.taskLatencyMs(), TimeUnit.MILLISECONDS);
     }
@@ -120,9 +141,8 @@ final class SimulatedWarden {
         }
     }
 
-    private static WardenMessage update(long taskId, TaskState state, String message) {
-        return WardenMessage.newBuilder().setTaskUpdate(TaskUpdate.newBuilder().setTaskId(taskId).setState(state)
-                .setMessage(message)).build();
+    private static TaskUpdate update(long taskId, TaskState state, String message) {
+        return TaskUpdate.newBuilder().setTaskId(taskId).setState(state).setMessage(message).build();
     }
 
     void stop() {
