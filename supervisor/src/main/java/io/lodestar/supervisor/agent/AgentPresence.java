@@ -74,10 +74,13 @@ public class AgentPresence {
     public record Heard(long nodeId, long epoch, Instant at) {
     }
 
-    /** Moves last_seen_at forward for nodes still on the session that heard them. */
+    /**
+     * Moves last_seen_at forward for nodes still on the session that heard them, in node id order: the order every
+     * transaction writing several agent rows takes them in, so none deadlocks with this one.
+     */
     @Transactional
     public void recordHeard(List<Heard> heard) {
-        for (Heard node : heard) {
+        for (Heard node : heard.stream().sorted(java.util.Comparator.comparingLong(Heard::nodeId)).toList()) {
             Agent.update("lastSeenAt = ?1 where id = ?2 and sessionEpoch = ?3 and (lastSeenAt is null or lastSeenAt < ?1)",
                     node.at(), node.nodeId(), node.epoch());
         }
@@ -96,7 +99,7 @@ public class AgentPresence {
         String orphaned = "state = 'ONLINE' and (held_by is null or last_seen_at < ?1 or not exists (select 1 from"
                 + " supervisor_replicas r where r.holder = agents.held_by and r.lease_until > current_timestamp))";
         @SuppressWarnings("unchecked")
-        List<Number> ids = Agent.getEntityManager().createNativeQuery("select id from agents where " + orphaned)
+        List<Number> ids = Agent.getEntityManager().createNativeQuery("select id from agents where " + orphaned + " order by id")
                 .setParameter(1, silentBefore).getResultList();
         List<Long> offline = new java.util.ArrayList<>();
         for (Number id : ids) {

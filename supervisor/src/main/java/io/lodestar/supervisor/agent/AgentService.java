@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 
 import io.lodestar.supervisor.common.DomainException;
 import io.lodestar.supervisor.common.Page;
@@ -22,8 +23,22 @@ public class AgentService {
         return agent;
     }
 
+    /**
+     * The tenant's agents among {@code agentIds}, their rows locked for the caller's transaction. Locked in id
+     * order, as every writer of many agent rows takes them ({@link #lockInOrder}, the heartbeat checkpoint), so two
+     * such transactions wait for each other instead of deadlocking; and two requests placing deployments on the same
+     * agents are taken one after the other, the second seeing the first's placement.
+     */
     public List<Agent> findAll(long tenantId, Collection<Long> agentIds) {
-        return Agent.list("tenantId = ?1 and id in ?2 and revokedAt is null", tenantId, agentIds);
+        return Agent.find("tenantId = ?1 and id in ?2 and revokedAt is null order by id", tenantId, agentIds)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).list();
+    }
+
+    /** Locks these agents' rows in id order before a transaction writes several of them (see {@link #findAll}). */
+    public static void lockInOrder(Collection<Long> agentIds) {
+        if (!agentIds.isEmpty()) {
+            Agent.find("id in ?1 order by id", agentIds).withLock(LockModeType.PESSIMISTIC_WRITE).list();
+        }
     }
 
     public Page<AgentView> list(long tenantId, PageRequest request) {

@@ -157,6 +157,7 @@ public class DeploymentService {
         RolloutView rollout;
         if (replicas > current) {
             List<Long> added = freeAgents(deployment, replicas - current);
+            AgentService.lockInOrder(added);
             lifecycle.transition(deployment, DeploymentStatus.DEPLOYING, DeploymentEventType.SCALED, message, null, authorId);
             added.forEach(agentId -> addNode(deployment, agentId));
             rollout = runOnNodes(deployment, added, ActionSpec.of(ActionSpec.Kind.START), authorId, OperationType.SCALE,
@@ -165,6 +166,7 @@ public class DeploymentService {
             lifecycle.record(deployment, DeploymentEventType.SCALED, message, null, authorId);
             List<DeploymentNode> released = nodes.subList(replicas, current);
             List<Long> releasedIds = released.stream().map(n -> n.nodeId).toList();
+            AgentService.lockInOrder(releasedIds);
             rollout = runOnNodes(deployment, releasedIds, ActionSpec.of(ActionSpec.Kind.STOP), authorId, OperationType.SCALE,
                     "Scale " + deployment.name + " down");
             for (DeploymentNode node : released) {
@@ -193,6 +195,7 @@ public class DeploymentService {
         }
         lifecycle.transition(deployment, DeploymentStatus.KILLED, DeploymentEventType.KILLED,
                 "Deleted; stopping its runtimes on " + nodeIds.size() + " node(s).", null, authorId);
+        AgentService.lockInOrder(nodeIds);
         RolloutView rollout = runOnNodes(deployment, nodeIds, ActionSpec.of(ActionSpec.Kind.STOP), authorId,
                 OperationType.TEARDOWN, "Tear down " + deployment.name);
         deployments.nodes(deployment.id).forEach(node -> {
