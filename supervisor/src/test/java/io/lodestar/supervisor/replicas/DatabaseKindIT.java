@@ -17,6 +17,8 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.lodestar.testsupport.postgres.TestPostgres;
+
 /**
  * One package, two databases: the same target/quarkus-app started through bin/lodestar-supervisor
  * runs on PostgreSQL with LODESTAR_DB_KIND=postgresql and on the embedded H2 with LODESTAR_DB_KIND=h2.

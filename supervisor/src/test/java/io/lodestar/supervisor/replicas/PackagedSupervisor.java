@@ -7,16 +7,14 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+
+import io.lodestar.testsupport.io.FileTrees;
 
 /**
  * The packaged Supervisor (target/quarkus-app) started as an operator starts it: through
@@ -39,7 +37,7 @@ final class PackagedSupervisor implements AutoCloseable {
     PackagedSupervisor(Path home) {
         this.home = home;
         this.log = home.resolve("supervisor.log");
-        copyTree(PACKAGE.toAbsolutePath(), home.resolve("quarkus-app"));
+        FileTrees.copy(PACKAGE.toAbsolutePath(), home.resolve("quarkus-app"));
     }
 
     static boolean packaged() {
@@ -132,23 +130,4 @@ final class PackagedSupervisor implements AutoCloseable {
         }
     }
 
-    private static void copyTree(Path from, Path to) {
-        try {
-            Files.walkFileTree(from, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
-                    Files.createDirectories(to.resolve(from.relativize(dir).toString()));
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                    Files.copy(file, to.resolve(from.relativize(file).toString()), StandardCopyOption.REPLACE_EXISTING);
-                    return FileVisitResult.CONTINUE;
-                }
-            });
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

@@ -21,6 +21,7 @@ import io.lodestar.protocol.v1.RuntimeAction;
 import io.lodestar.protocol.v1.Task;
 import io.lodestar.protocol.v1.TaskState;
 import io.lodestar.supervisor.FakeWarden;
+import io.lodestar.testsupport.postgres.TestPostgres;
 import io.restassured.specification.RequestSpecification;
 
 /**

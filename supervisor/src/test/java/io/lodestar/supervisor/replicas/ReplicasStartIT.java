@@ -21,6 +21,8 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.lodestar.testsupport.postgres.TestPostgres;
+
 /**
  * Two packaged Supervisors started together on one empty PostgreSQL database: one default tenant and
  * one admin key between them, distinct id workers, and concurrent writes through both all succeed.

@@ -35,6 +35,8 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
+import io.lodestar.testsupport.io.FileTrees;
+import io.lodestar.testsupport.postgres.TestPostgres;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
 
@@ -59,19 +61,19 @@ class SupervisorReplicasIT {
 
     @BeforeAll
     static void twoSupervisorsAndTheirWardens() throws IOException, InterruptedException {
-        database = PostgresSupervisors.freshDatabase("replicas_e2e");
+        database = TestPostgres.freshDatabase("replicas_e2e");
         Path home = Files.createTempDirectory("lodestar-replicas");
         Path state = home.resolve("state");
         Files.createDirectories(state);
         Files.writeString(state.resolve("admin-key"), ADMIN_KEY + "\n"); // both replicas answer to the same key
-        String options = PostgresSupervisors.datasourceOptions(database)
+        String options = TestPostgres.datasourceOptions(database)
                 + " -Dsupervisor.link.heartbeat-interval=1s -Dsupervisor.link.heartbeat-ttl=4s"
                 + " -Dsupervisor.replica.lease=" + LEASE.toSeconds() + "s -Dsupervisor.replica.renew-interval=1s"
                 + " -Dsupervisor.dispatch.deadline=60s";
         LocalLodestar starting = new LocalLodestar(state, 18780, 19780, 25800, options);
         Path packageA = PostgresSupervisors.augmentedPackage(starting.root(), home.resolve("a"));
         Path packageB = home.resolve("b/quarkus-app");
-        PostgresSupervisors.copyTree(packageA, packageB); // already augmented: starts at once
+        FileTrees.copy(packageA, packageB); // already augmented: starts at once
         second = new SupervisorReplica(packageB, home.resolve("b"), 18790, 19790);
         starting.with("LODESTAR_SUPERVISOR_JAR", packageA.resolve("quarkus-run.jar").toString())
                 .with("LODESTAR_NODES", "2")
@@ -325,7 +327,7 @@ class SupervisorReplicasIT {
     }
 
     private static <T> T query(String sql, Long id, Column<T> column) throws SQLException {
-        try (Connection connection = PostgresSupervisors.connect(database);
+        try (Connection connection = TestPostgres.connect(database);
                 PreparedStatement statement = connection.prepareStatement(sql)) {
             if (id != null) {
                 statement.setLong(1, id);
