@@ -76,7 +76,8 @@ public class AgentPresence {
 
     /**
      * Moves last_seen_at forward for nodes still on the session that heard them, in node id order: the order every
-     * transaction writing several agent rows takes them in, so none deadlocks with this one.
+     * transaction writing several agent rows takes them in, so none deadlocks with this one. One transaction: the
+     * caller keeps the list short.
      */
     @Transactional
     public void recordHeard(List<Heard> heard) {

@@ -14,6 +14,9 @@ import java.time.OffsetDateTime;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
@@ -30,7 +33,6 @@ import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.Startup;
 import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.scheduler.Scheduled;
 
 /**
  * This replica's id worker (0..1023), leased from the database (table {@code supervisor_replicas}) so
@@ -41,6 +43,10 @@ import io.quarkus.scheduler.Scheduled;
  * (a stalled process, a lost database); {@link Ids} then refuses to issue ids from it until a renewal
  * or a new lease succeeds. The lease row also tells the other replicas where to reach this one's REST API
  * ({@link #advertisedUrl()}), so they can relay log reads of the nodes it holds.
+ *
+ * <p>The renewal has a thread and a database connection of its own: under a burst that holds every pooled
+ * connection and worker thread (a restart of a thousand nodes), a renewal waiting for either let the lease lapse,
+ * and the replica then refused every write for want of ids.
  */
 @Startup
 @ApplicationScoped
@@ -65,6 +71,13 @@ public class WorkerIdLease {
     private volatile int workerId = -1;
     private volatile long heldUntilNanos;
     private String advertisedUrl;
+    private final ScheduledExecutorService renewals = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "id-worker-lease");
+        thread.setDaemon(true);
+        return thread;
+    });
+    /** The renewal's own connection, kept open; replaced when it fails. */
+    private Connection renewal;
 
     @PostConstruct
     void acquire() {
@@ -75,6 +88,8 @@ public class WorkerIdLease {
         advertisedUrl = advertisedUrl(config.replica().advertisedUrl(), httpHost, httpPort);
         // Autocommit on a connection of its own, outside whatever transaction asked for the first id.
         QuarkusTransaction.suspendingExisting().run(this::lease);
+        long every = config.replica().renewInterval().toMillis();
+        renewals.scheduleWithFixedDelay(this::renew, every, every, TimeUnit.MILLISECONDS);
     }
 
     private void lease() {
@@ -146,11 +161,10 @@ public class WorkerIdLease {
         return workerId >= 0 && System.nanoTime() - heldUntilNanos < 0;
     }
 
-    @Scheduled(every = "${supervisor.replica.renew-interval:3s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void renew() {
+    synchronized void renew() {
         Duration lease = config.replica().lease();
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(true);
+        try {
+            Connection connection = renewalConnection();
             long asked = System.nanoTime();
             OffsetDateTime now = databaseNow(connection);
             try (PreparedStatement update = connection.prepareStatement(
@@ -168,11 +182,35 @@ public class WorkerIdLease {
             Log.errorf("The lease on id worker %d lapsed and another Supervisor took it; leasing another", workerId);
             lease();
         } catch (SQLException | RuntimeException e) {
+            closeRenewalConnection();
             Log.warnf("Could not renew the lease on id worker %d: %s", workerId, e.getMessage());
         }
     }
 
+    private Connection renewalConnection() throws SQLException {
+        if (renewal == null || renewal.isClosed()) {
+            renewal = dataSource.getConnection();
+            renewal.setAutoCommit(true);
+        }
+        return renewal;
+    }
+
+    private void closeRenewalConnection() {
+        if (renewal != null) {
+            try {
+                renewal.close();
+            } catch (SQLException ignored) {
+                // already broken: that is why it is replaced
+            }
+            renewal = null;
+        }
+    }
+
     void release(@Observes(notifyObserver = Reception.IF_EXISTS) ShutdownEvent event) {
+        renewals.shutdownNow();
+        synchronized (this) {
+            closeRenewalConnection();
+        }
         if (workerId < 0) {
             return;
         }
