@@ -43,9 +43,14 @@ public final class FleetSimulator {
     private final FleetStats stats = new FleetStats();
     private final List<SimulatedWarden> wardens = new ArrayList<>();
 
-    public static void main(String[] args) throws Exception {
-        new FleetSimulator().run();
-        System.exit(0);
+    public static void main(String[] args) {
+        try {
+            new FleetSimulator().run();
+            System.exit(0);
+        } catch (Exception | Error failed) {
+            failed.printStackTrace();
+            System.exit(1); // the simulated Wardens' threads would keep a failed run alive, reconnecting for ever
+        }
     }
 
     private void run() throws Exception {
