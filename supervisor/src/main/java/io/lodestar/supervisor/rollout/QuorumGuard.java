@@ -73,6 +73,12 @@ class QuorumGuard {
         return down;
     }
 
+    /** The nodes down, the first ten by id and how many more: a message must stay readable (and fit its column). */
+    static String named(List<Long> down) {
+        return down.size() <= 10 ? down.toString()
+                : down.subList(0, 10).toString().replace("]", ", and " + (down.size() - 10) + " more]");
+    }
+
     /**
      * Admits waiting nodes, in order, as long as the nodes down stay within the majority's margin. A node already
      * down is always admitted: acting on it takes nothing more down.
@@ -99,7 +105,7 @@ class QuorumGuard {
             return new Admission(admitted, null);
         }
         return new Admission(admitted, "held by the quorum guard: " + down.size() + " of " + members + " " + what
-                + " are down now " + down + " and at most " + allowed + " may be down to keep a majority; waiting for a "
+                + " are down now " + named(down) + " and at most " + allowed + " may be down to keep a majority; waiting for a "
                 + (cluster ? "replica" : "node") + " to be healthy again.");
     }
 }

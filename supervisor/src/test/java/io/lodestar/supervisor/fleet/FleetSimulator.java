@@ -32,8 +32,11 @@ public final class FleetSimulator {
     }
 
     private static final Pattern FIRST_ID = Pattern.compile("\"id\"\\s*:\\s*\"?(\\d+)");
-    /** A restart of every node at the same moment (by default a restart rolls one node at a time). */
-    private static final String ALL_AT_ONCE = "{\"strategy\":\"parallel\",\"max_errors\":\"100%\"}";
+    /**
+     * The action the throughput and restart stages ask of every node at once: a start, which runs on every node in
+     * parallel (a restart rolls, and the quorum guard keeps a majority of the nodes up whatever the strategy).
+     */
+    private static final String ALL_AT_ONCE_PATH = "/activities/iggy/start";
     private static final Pattern TOKEN = Pattern.compile("\"token\"\\s*:\\s*\"([^\"]+)\"");
 
     private final HttpClient http = HttpClient.newHttpClient();
@@ -161,7 +164,7 @@ public final class FleetSimulator {
         long until = started + seconds * 1_000_000_000L;
         long created = 0;
         while (System.nanoTime() < until) {
-            post("/deployments/" + deployment + "/activities/iggy/restart", ALL_AT_ONCE);
+            post("/deployments/" + deployment + ALL_AT_ONCE_PATH, "{}");
             created += nodes;
             while (created - (stats.tasksSucceeded.get() + stats.tasksFailed.get() - finishedBefore) > nodes * 2L) {
                 Thread.sleep(1); // keep at most two rounds in flight
@@ -177,7 +180,7 @@ public final class FleetSimulator {
 
     /**
      * Stops the Supervisor (SIGTERM, as {@code systemctl restart} does) right after asking every node of the fan-out
-     * deployment to restart, starts it again with {@code command}, and measures: the API answering again, every
+     * deployment to start its runtime, starts the Supervisor again with {@code command}, and measures: the API answering again, every
      * Warden streaming again, and the action in flight ending on every node, none lost and none run twice.
      */
     private void restart(String deployment, int nodes, String command) throws Exception {
@@ -185,7 +188,7 @@ public final class FleetSimulator {
         long welcomesBefore = stats.welcomes.get();
         long distinctBefore = stats.receivedAt.size();
         long receivedBefore = stats.tasksReceived.get();
-        post("/deployments/" + deployment + "/activities/iggy/restart", ALL_AT_ONCE);
+        post("/deployments/" + deployment + ALL_AT_ONCE_PATH, "{}");
         ProcessHandle old = ProcessHandle.of(supervisorPid).orElseThrow(() -> new IllegalStateException("no Supervisor pid " + supervisorPid));
         long asked = System.nanoTime();
         old.destroy();
