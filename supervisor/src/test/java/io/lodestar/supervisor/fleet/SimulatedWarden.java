@@ -40,6 +40,8 @@ final class SimulatedWarden {
     private volatile StreamObserver<WardenMessage> outbound;
     private volatile ScheduledFuture<?> beating;
     private volatile boolean stopped;
+    /** Whether the current stream was welcomed: a connection refused while the Supervisor is down ends none. */
+    private volatile boolean welcomed;
     private long nodeId;
     private String secret;
     /** Outcomes not yet acknowledged, and every task ever received (its outcome once it has one). */
@@ -70,6 +72,7 @@ final class SimulatedWarden {
             @Override
             public void onNext(SupervisorMessage message) {
                 if (message.hasWelcome()) {
+                    welcomed = true;
                     stats.welcomed();
                     long interval = message.getWelcome().getHeartbeatIntervalMs();
                     beating = timers.scheduleAtFixedRate(SimulatedWarden.this::heartbeat,
@@ -127,7 +130,10 @@ final class SimulatedWarden {
         if (beat != null) {
             beat.cancel(false);
         }
-        stats.streamEnded();
+        if (welcomed) {
+            welcomed = false;
+            stats.streamEnded();
+        }
         if (!stopped) {
             timers.schedule(this::connect, 1000 + ThreadLocalRandom.current().nextLong(2000), TimeUnit.MILLISECONDS);
         }
