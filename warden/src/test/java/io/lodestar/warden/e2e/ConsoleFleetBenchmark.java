@@ -5,11 +5,13 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.util.Map;
 
+import org.awaitility.Awaitility;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+
 
 /**
  * Prints how the console's fleet page holds up with a large fleet, in headless Chromium against a running
@@ -37,6 +39,8 @@ public final class ConsoleFleetBenchmark {
             browser.manage().window().setSize(new Dimension(1280, 860));
             browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(seconds + 120L));
             browser.get(api + "/console/");
+            // the sign-in form is drawn by the console's script once it has loaded
+            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> !browser.findElements(By.id("key")).isEmpty());
             browser.findElement(By.id("key")).sendKeys(key);
             browser.findElement(By.cssSelector("form.sign-in button[type=submit]")).click();
             Thread.sleep(1000);
