@@ -171,16 +171,14 @@ class ConsoleIT {
         css("dialog[open] button[data-confirm]").click();
         // node by node (until the new rollout is drawn, the panel shows the previous one, without these nodes):
         // the first one done or in its health gate while the last one still waits for its batch
-        await().atMost(Duration.ofSeconds(40)).ignoreExceptionsInstanceOf(StaleElementReferenceException.class)
-                .ignoreExceptionsInstanceOf(org.openqa.selenium.NoSuchElementException.class).until(() ->
+        await().atMost(Duration.ofSeconds(40)).ignoreExceptionsMatching(ConsoleIT::redrawn).until(() ->
                 browser.findElements(By.cssSelector("#rollout .rollout-node[data-state=gating], #rollout .rollout-node[data-state=succeeded]")).size() >= 1
                 && "waiting".equals(css("#rollout .rollout-node[data-node='" + lastNode + "']").getAttribute("data-state")));
         screenshot("console-rollout.png");
         waitFor("#rollout-cancel").click();
         assertThat(waitFor("dialog[open]").getText()).contains("will not be acted on", String.valueOf(lastNode));
         css("dialog[open] button[data-confirm]").click();
-        await().atMost(Duration.ofSeconds(20)).ignoreExceptionsInstanceOf(StaleElementReferenceException.class)
-                .ignoreExceptionsInstanceOf(org.openqa.selenium.NoSuchElementException.class).until(() ->
+        await().atMost(Duration.ofSeconds(20)).ignoreExceptionsMatching(ConsoleIT::redrawn).until(() ->
                 css("#rollout").getText().contains("cancelled")
                 && "skipped".equals(css("#rollout .rollout-node[data-node='" + lastNode + "']").getAttribute("data-state")));
         assertThat(browser.findElements(By.cssSelector("#rollout-cancel"))).as("an ended rollout offers no cancel").isEmpty();
@@ -331,10 +329,17 @@ class ConsoleIT {
         css("form.stacked button[type=submit]").click();
     }
 
+    /**
+     * Whether a read failed because the page was being redrawn (the element replaced, or not drawn yet): read again.
+     * One predicate for both, since each ignoreExceptions… call replaces the one before it.
+     */
+    private static boolean redrawn(Throwable failure) {
+        return failure instanceof StaleElementReferenceException || failure instanceof org.openqa.selenium.NoSuchElementException;
+    }
+
     /** Waits until the element's text holds every part, reading it again when a redraw replaced it. */
     private static void awaitText(String selector, String... parts) {
-        await().atMost(Duration.ofSeconds(20)).ignoreExceptionsInstanceOf(StaleElementReferenceException.class)
-                .ignoreExceptionsInstanceOf(org.openqa.selenium.NoSuchElementException.class)
+        await().atMost(Duration.ofSeconds(20)).ignoreExceptionsMatching(ConsoleIT::redrawn)
                 .until(() -> java.util.Arrays.stream(parts).allMatch(css(selector).getText()::contains));
     }
 
