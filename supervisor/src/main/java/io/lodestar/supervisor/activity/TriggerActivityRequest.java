@@ -40,6 +40,12 @@ public record TriggerActivityRequest(
         @Schema(oneOf = {Long.class, String.class}, description = "How long the quorum guard may hold the rollout before its remaining nodes end rejected"
                 + " (quorum_guard). Default: supervisor.rollout.quorum-wait (5m).", example = "5m")
         Object quorumWait,
+        @JsonProperty("quorum_guard")
+        @Schema(description = "restart and reconfigure only: false runs the rollout without the quorum guard, so nodes go"
+                + " down even when a majority is already lost (a cluster known to be down that must be restarted anyway);"
+                + " true on start or stop is refused with 400. Default: the guard applies to restart and reconfigure.",
+                example = "false")
+        Boolean quorumGuard,
         @JsonProperty("delivery_timeout")
         @Schema(oneOf = {Long.class, String.class}, description = "How long a node's Warden has to accept its task before the activity ends rejected"
                 + " (delivery_timeout). Default: supervisor.dispatch.deadline (5m).", example = "5m")

@@ -14,7 +14,7 @@ import io.lodestar.supervisor.common.DomainException;
  * action and the Supervisor's defaults into a {@link Plan}. A bad value is a 400 naming its field.
  */
 public record RolloutOptions(String strategy, String maxConcurrency, String maxErrors, String minHealthyTime,
-        String quorumWait, String deliveryTimeout, String executionTimeout) {
+        String quorumWait, String deliveryTimeout, String executionTimeout, Boolean quorumGuard) {
 
     /** The options of a request's body, as sent; no body means every default. */
     public static RolloutOptions of(TriggerActivityRequest body) {
@@ -24,7 +24,7 @@ public record RolloutOptions(String strategy, String maxConcurrency, String maxE
         return new RolloutOptions(body.strategy(), text(body.maxConcurrency(), "max_concurrency"),
                 text(body.maxErrors(), "max_errors"), text(body.minHealthyTime(), "min_healthy_time"),
                 text(body.quorumWait(), "quorum_wait"), text(body.deliveryTimeout(), "delivery_timeout"),
-                text(body.executionTimeout(), "execution_timeout"));
+                text(body.executionTimeout(), "execution_timeout"), body.quorumGuard());
     }
 
     /** A count, a percentage or a duration arrives as a JSON number or a string; anything else is refused here. */
@@ -40,7 +40,7 @@ public record RolloutOptions(String strategy, String maxConcurrency, String maxE
     }
 
     /** No option given: every default applies (the seed's {@code {}}). */
-    public static final RolloutOptions DEFAULTS = new RolloutOptions(null, null, null, null, null, null, null);
+    public static final RolloutOptions DEFAULTS = new RolloutOptions(null, null, null, null, null, null, null, null);
 
     private static final Pattern COUNT = Pattern.compile("\\d{1,6}");
     private static final Pattern PERCENT = Pattern.compile("(\\d{1,3}(?:\\.\\d+)?)%");
@@ -66,7 +66,7 @@ public record RolloutOptions(String strategy, String maxConcurrency, String maxE
     /**
      * Restart and reconfigure on more than one node roll one node at a time with max_errors 0; everything else runs
      * in parallel. The quorum guard applies to restart and reconfigure, the actions that take a node down and
-     * expect it back.
+     * expect it back, unless the request turns it off ({@link #guard}).
      */
     public Plan resolve(ActionSpec action, int nodes, Defaults defaults) {
         boolean takesDownAndBack = action.kind() == ActionSpec.Kind.RESTART || action.kind() == ActionSpec.Kind.RECONFIGURE;
@@ -95,7 +95,24 @@ public record RolloutOptions(String strategy, String maxConcurrency, String maxE
                 duration(quorumWait, "quorum_wait", defaults.quorumWait()),
                 positive(duration(deliveryTimeout, "delivery_timeout", defaults.deliveryTimeout()), "delivery_timeout"),
                 positive(duration(executionTimeout, "execution_timeout", defaults.executionTimeout()), "execution_timeout"),
-                takesDownAndBack);
+                guard(action, takesDownAndBack));
+    }
+
+    /**
+     * Whether the quorum guard holds this rollout: where it applies, unless the request says false (a cluster already
+     * down that must be restarted anyway would otherwise wait out quorum_wait and end rejected). Asking for it where
+     * it cannot apply is refused rather than shown as a guard that never acts.
+     */
+    private boolean guard(ActionSpec action, boolean applies) {
+        if (quorumGuard == null) {
+            return applies;
+        }
+        if (quorumGuard && !applies) {
+            throw new DomainException.Invalid("quorum_guard applies only to restart and reconfigure, the actions that take"
+                    + " a node down and expect it back; " + action.wireName() + " has none. Leave quorum_guard out or set"
+                    + " it to false.");
+        }
+        return quorumGuard;
     }
 
     private static RolloutStrategy parseStrategy(String value) {

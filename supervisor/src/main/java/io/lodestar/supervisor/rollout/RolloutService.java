@@ -91,7 +91,7 @@ public class RolloutService {
     /** As {@link #runJob(Deployment, List, ActionSpec, long, OperationType, String)}, on some of its runtimes only. */
     public Rollout runJob(Deployment deployment, List<Long> nodeIds, List<RuntimeName> runtimes, ActionSpec action,
             long authorId, OperationType job, String title) {
-        RolloutOptions.Plan plan = new RolloutOptions("parallel", null, null, null, null, null, null)
+        RolloutOptions.Plan plan = new RolloutOptions("parallel", null, null, null, null, null, null, null)
                 .resolve(action, nodeIds.size(), defaults());
         return engine.begin(deployment, nodeIds, runtimes, action, authorId, job, title, plan);
     }

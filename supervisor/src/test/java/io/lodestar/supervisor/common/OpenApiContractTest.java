@@ -103,6 +103,10 @@ class OpenApiContractTest {
         assertThat(document.getInt("components.schemas.ScaleRequest.properties.replicas.maximum")).isEqualTo(100);
         assertThat(document.getList("components.schemas.NewRuntimeConfigRequest.required"))
                 .containsExactlyInAnyOrder("runtime", "name", "content");
+        String trigger = "components.schemas.TriggerActivityRequest.properties";
+        assertThat(document.getMap(trigger)).containsOnlyKeys("nodes", "strategy", "max_concurrency", "max_errors",
+                "min_healthy_time", "quorum_wait", "quorum_guard", "delivery_timeout", "execution_timeout", "force");
+        assertThat(document.getString(trigger + ".quorum_guard.type")).isEqualTo("boolean");
         for (String optional : List.of("'/deployments/{deployment_id}/activities/{runtime}/{action}'",
                 "'/deployments/{deployment_id}/snapshots'", "'/agents/enrollments'", "'/agents/{agent_id}/deploy'")) {
             assertThat(document.getBoolean("paths." + optional + ".post.requestBody.required")).as(optional).isFalse();
