@@ -41,9 +41,10 @@ public record TriggerActivityRequest(
                 + " (quorum_guard). Default: supervisor.rollout.quorum-wait (5m).", example = "5m")
         Object quorumWait,
         @JsonProperty("quorum_guard")
-        @Schema(description = "restart and reconfigure only: false runs the rollout without the quorum guard, so nodes go"
-                + " down even when a majority is already lost (a cluster known to be down that must be restarted anyway);"
-                + " true on start or stop is refused with 400. Default: the guard applies to restart and reconfigure.",
+        @Schema(description = "false runs the rollout without the quorum guard: its nodes are acted on however many nodes"
+                + " are down (a cluster known to be down that must be restarted or reconfigured anyway). true is valid on"
+                + " restart and reconfigure only; on start or stop it is refused with 400. Default: the guard applies to"
+                + " restart and reconfigure.",
                 example = "false")
         Boolean quorumGuard,
         @JsonProperty("delivery_timeout")

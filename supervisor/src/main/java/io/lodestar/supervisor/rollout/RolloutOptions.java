@@ -99,9 +99,9 @@ public record RolloutOptions(String strategy, String maxConcurrency, String maxE
     }
 
     /**
-     * Whether the quorum guard holds this rollout: where it applies, unless the request says false (a cluster already
-     * down that must be restarted anyway would otherwise wait out quorum_wait and end rejected). Asking for it where
-     * it cannot apply is refused rather than shown as a guard that never acts.
+     * Whether the quorum guard holds this rollout: where it applies, unless the request says false (the healthy nodes
+     * of a cluster already past its margin, which must be restarted anyway, would otherwise wait out quorum_wait and
+     * end rejected). Asking for it where it cannot apply is refused rather than shown as a guard that never acts.
      */
     private boolean guard(ActionSpec action, boolean applies) {
         if (quorumGuard == null) {
