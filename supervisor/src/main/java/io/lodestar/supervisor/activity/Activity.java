@@ -4,14 +4,18 @@ import java.time.Instant;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
 
+import io.lodestar.supervisor.common.FreeText;
+import io.lodestar.supervisor.common.FreeTextBound;
 import io.lodestar.supervisor.tenancy.ScopedEntity;
 
 /** One runtime action on one node. */
 @Entity
+@EntityListeners(FreeTextBound.class)
 @Table(name = "activities")
 public class Activity extends ScopedEntity {
     @Column(name = "deployment_id")
@@ -26,6 +30,8 @@ public class Activity extends ScopedEntity {
     @Enumerated(EnumType.STRING)
     public ActivityStatus status;
     /** Why it ended as it did, in the Warden's or the Supervisor's words. */
+    @FreeText
+    @Column(length = 2000)
     public String message;
     /** Why it was rejected, for machines; null while processing and when completed. */
     @Enumerated(EnumType.STRING)

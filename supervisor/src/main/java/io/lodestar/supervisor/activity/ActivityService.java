@@ -178,7 +178,7 @@ public class ActivityService {
     /** Shows why a planned activity still waits (its batch, the quorum guard), in its message. */
     public void waiting(Activity activity, String why) {
         if (activity.status == ActivityStatus.PROCESSING) {
-            activity.message = truncate(why);
+            activity.message = why;
         }
     }
 
@@ -263,7 +263,7 @@ public class ActivityService {
                 activity.status = next;
                 activity.reason = next == ActivityStatus.REJECTED ? reason : null;
                 activity.finishedAt = clock.instant();
-                activity.message = message == null || message.isBlank() ? null : truncate(message);
+                activity.message = message == null || message.isBlank() ? null : message;
                 try (LogContext.Scope scope = LogContext.put(LogContext.DEPLOYMENT_ID, activity.deploymentId)) {
                     Log.infof("Activity %d (%s %s on node %d): %s%s", activity.id, activity.runtime, activity.action,
                             activity.nodeId, next.wireName(), activity.message == null ? "" : " - " + activity.message);
@@ -313,9 +313,5 @@ public class ActivityService {
                     + ". Its nodes are " + members + ".");
         }
         return List.copyOf(unique);
-    }
-
-    private static String truncate(String message) {
-        return message.length() <= 2000 ? message : message.substring(0, 1997) + "...";
     }
 }

@@ -10,16 +10,16 @@ final class AgentFacts {
 
     static void apply(Agent agent, HostFacts host, String wardenVersion) {
         if (!wardenVersion.isBlank()) {
-            agent.wardenVersion = truncate(wardenVersion, 64);
+            agent.wardenVersion = wardenVersion;
         }
         if (host == null) {
             return;
         }
         if (!host.getHostname().isBlank()) {
-            agent.hostname = truncate(host.getHostname(), 255);
+            agent.hostname = host.getHostname();
         }
-        agent.os = host.getOs().isBlank() ? agent.os : truncate(host.getOs(), 128);
-        agent.arch = host.getArch().isBlank() ? agent.arch : truncate(host.getArch(), 32);
+        agent.os = host.getOs().isBlank() ? agent.os : host.getOs();
+        agent.arch = host.getArch().isBlank() ? agent.arch : host.getArch();
         if (host.getCpuCount() > 0) {
             agent.cpuCount = host.getCpuCount();
         }
@@ -27,11 +27,7 @@ final class AgentFacts {
             agent.memoryBytes = host.getMemoryBytes();
         }
         if (host.getAddressesCount() > 0) {
-            agent.address = truncate(host.getAddresses(0), 255);
+            agent.address = host.getAddresses(0);
         }
-    }
-
-    private static String truncate(String value, int max) {
-        return value.length() <= max ? value : value.substring(0, max);
     }
 }

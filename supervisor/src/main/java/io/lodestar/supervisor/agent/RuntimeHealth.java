@@ -6,10 +6,13 @@ import java.util.Objects;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 
+import io.lodestar.supervisor.common.FreeText;
+import io.lodestar.supervisor.common.FreeTextBound;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /**
@@ -17,6 +20,7 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
  * Written only when it changes; no row means the Warden never reported it (one older than health reports).
  */
 @Entity
+@EntityListeners(FreeTextBound.class)
 @Table(name = "runtime_health")
 @IdClass(RuntimeHealth.Key.class)
 public class RuntimeHealth extends PanacheEntityBase {
@@ -28,6 +32,8 @@ public class RuntimeHealth extends PanacheEntityBase {
     public String runtime;
     public boolean healthy;
     /** The health check's answer in a few words ("HTTP 503", "not running"). */
+    @FreeText
+    @Column(length = 500)
     public String detail;
     /** When the Supervisor heard the change. */
     @Column(name = "changed_at")

@@ -96,7 +96,7 @@ public class RuntimeHealthReports {
                 continue; // the store knew it already (heard before this replica restarted or took the stream over)
             }
             row.healthy = change.healthy();
-            row.detail = change.detail().length() <= 500 ? change.detail() : change.detail().substring(0, 500);
+            row.detail = change.detail();
             row.changedAt = clock.instant();
             if (fresh) {
                 row.persist();

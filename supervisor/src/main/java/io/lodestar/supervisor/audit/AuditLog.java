@@ -7,6 +7,7 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import io.lodestar.supervisor.common.FreeTextBound;
 import io.lodestar.supervisor.common.Ids;
 import io.lodestar.supervisor.common.Page;
 import io.lodestar.supervisor.common.PageRequest;
@@ -46,8 +47,9 @@ public class AuditLog {
         event.tenantId = entry.tenantId();
         event.apiKeyId = entry.apiKeyId();
         event.method = entry.method();
-        event.route = truncate(entry.route(), 300);
-        event.action = truncate(entry.method() + " " + event.route, 320);
+        // Cut here rather than when stored, so that the action holds the route as stored.
+        event.route = FreeTextBound.cut(entry.route(), AuditEvent.ROUTE_LENGTH);
+        event.action = entry.method() + " " + event.route;
         event.targetId = entry.targetId();
         event.status = entry.status();
         event.outcome = AuditOutcome.of(entry.status()).wireName();
@@ -80,9 +82,5 @@ public class AuditLog {
         List<AuditEvent> rows = request.rows(query);
         return Page.bounded(rows, io.lodestar.supervisor.common.Counts.upToLimit(AuditEvent.class, where.clause(), where.params()),
                 request, AuditEventView::of);
-    }
-
-    private static String truncate(String value, int max) {
-        return value.length() <= max ? value : value.substring(0, max);
     }
 }

@@ -26,6 +26,9 @@ public record ClusterRequest(
         String config) {
 
     /** Iggy's listener defaults ({@code [tcp]} 8090, {@code [quic]} 8080, {@code [http]} 3000, {@code [websocket]} 8092). */
+    /** The size of {@code deployment_nodes.cluster_ip}: an address is not free text, so a longer one is refused. */
+    static final int MAX_IP_LENGTH = 255;
+
     static final Map<String, Integer> IGGY_DEFAULT_PORTS = Map.of("tcp", 8090, "quic", 8080, "http", 3000, "websocket", 8092);
 
     /** One replica's roster entry as the caller wants it instead of the default. */
@@ -57,6 +60,10 @@ public record ClusterRequest(
             if (node.ip() != null && node.ip().isBlank()) {
                 throw new DomainException.Invalid(field + ".ip is blank; give the address other replicas reach this one on, "
                         + "or leave it out to use the address its Warden reported.");
+            }
+            if (node.ip() != null && node.ip().strip().length() > MAX_IP_LENGTH) {
+                throw new DomainException.Invalid(field + ".ip has " + node.ip().strip().length() + " characters; an address has"
+                        + " at most " + MAX_IP_LENGTH + ".");
             }
             checked(node.ports(), field + ".ports");
             if (overrides.put(node.agentId(), node) != null) {

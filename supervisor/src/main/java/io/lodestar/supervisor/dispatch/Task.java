@@ -4,10 +4,13 @@ import java.time.Instant;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
 
+import io.lodestar.supervisor.common.FreeText;
+import io.lodestar.supervisor.common.FreeTextBound;
 import io.lodestar.supervisor.common.RecordedEntity;
 
 /**
@@ -16,6 +19,7 @@ import io.lodestar.supervisor.common.RecordedEntity;
  * deduplicates by id.
  */
 @Entity
+@EntityListeners(FreeTextBound.class)
 @Table(name = "tasks")
 public class Task extends RecordedEntity {
     @Column(name = "node_id")
@@ -24,6 +28,8 @@ public class Task extends RecordedEntity {
     public String kind;
     @Enumerated(EnumType.STRING)
     public TaskState state;
+    @FreeText
+    @Column(length = 2000)
     public String message;
     @Column(name = "deadline_at")
     public Instant deadlineAt;

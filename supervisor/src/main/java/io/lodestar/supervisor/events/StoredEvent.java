@@ -21,6 +21,6 @@ public class StoredEvent extends RecordedEntity {
     @Column(name = "node_id")
     public Long nodeId;
     public String type;
-    /** The event's own fields, a JSON object. */
+    /** The event's own fields, a JSON object; {@link EventLog} fits it to the column, cutting its texts. */
     public String data;
 }

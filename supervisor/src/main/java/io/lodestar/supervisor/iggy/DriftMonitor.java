@@ -15,6 +15,7 @@ import io.lodestar.protocol.RuntimeName;
 import io.lodestar.supervisor.activity.Activity;
 import io.lodestar.supervisor.activity.ActivityFinished;
 import io.lodestar.supervisor.agent.Agent;
+import io.lodestar.supervisor.common.FreeTextBound;
 import io.lodestar.supervisor.config.RuntimeConfig;
 import io.lodestar.supervisor.placement.Deployment;
 import io.lodestar.supervisor.placement.DeploymentNode;
@@ -66,7 +67,8 @@ public class DriftMonitor {
                 }
                 drift(deployment.id, nodeId, runtime).ifPresent(drifts::add);
             }
-            String drift = drifts.isEmpty() ? null : String.join(" ", drifts);
+            // Compared as stored: a drift longer than its column would otherwise differ from itself at every check.
+            String drift = drifts.isEmpty() ? null : FreeTextBound.cut(String.join(" ", drifts), Agent.CONFIG_DRIFT_LENGTH);
             if (!Objects.equals(drift, agent.configDrift)) {
                 Log.infof("Node %d config drift: %s", nodeId, drift == null ? "none (the files match again)" : drift);
                 agent.configDrift = drift;

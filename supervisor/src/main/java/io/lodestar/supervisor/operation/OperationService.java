@@ -60,8 +60,8 @@ public class OperationService {
         operation.deploymentId = deployment.id;
         operation.agentId = agentId;
         operation.type = type;
-        operation.title = truncate(title, 200);
-        operation.description = description == null ? null : truncate(description, 2000);
+        operation.title = title;
+        operation.description = description;
         operation.status = OperationStatus.PENDING;
         operation.rollbackOf = rollbackOf;
         operation.createdAt = clock.instant();
@@ -87,7 +87,7 @@ public class OperationService {
         entry.id = ids.next();
         entry.operationId = operationId;
         entry.loggedAt = clock.instant();
-        entry.line = truncate(line, 2000);
+        entry.line = line;
         entry.persist();
     }
 
@@ -200,15 +200,11 @@ public class OperationService {
                     operation.startedAt = now;
                 } else {
                     operation.finishedAt = now;
-                    operation.message = message == null || message.isBlank() ? null : truncate(message, 2000);
+                    operation.message = message == null || message.isBlank() ? null : message;
                     log(operation.id, "Operation " + next.wireName() + (operation.message == null ? "" : ": " + operation.message));
                 }
             }
             case PENDING -> throw new DomainException.IllegalTransition("An operation never returns to pending.");
         }
-    }
-
-    private static String truncate(String text, int max) {
-        return text.length() <= max ? text : text.substring(0, max - 3) + "...";
     }
 }

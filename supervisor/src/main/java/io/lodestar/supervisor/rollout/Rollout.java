@@ -4,14 +4,18 @@ import java.time.Instant;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
 
+import io.lodestar.supervisor.common.FreeText;
+import io.lodestar.supervisor.common.FreeTextBound;
 import io.lodestar.supervisor.tenancy.ScopedEntity;
 
 /** One action (or deployment job) rolled across a deployment's nodes, batch by batch; durable, so it resumes after a restart. */
 @Entity
+@EntityListeners(FreeTextBound.class)
 @Table(name = "rollouts")
 public class Rollout extends ScopedEntity {
     @Column(name = "deployment_id")
@@ -23,6 +27,8 @@ public class Rollout extends ScopedEntity {
     /** The operation type each node's operation gets (runtime_action, config_rollout, restart, scale, teardown, deploy). */
     public String job;
     /** The title of each node's operation. */
+    @FreeText
+    @Column(length = 200)
     public String title;
     @Enumerated(EnumType.STRING)
     public RolloutStrategy strategy;
@@ -48,6 +54,8 @@ public class Rollout extends ScopedEntity {
     @Enumerated(EnumType.STRING)
     public RolloutState state;
     /** Where it stands or why it ended, in words. */
+    @FreeText
+    @Column(length = 2000)
     public String message;
     /** Nodes whose action failed (rejected for a reason other than not having run). */
     public int failures;

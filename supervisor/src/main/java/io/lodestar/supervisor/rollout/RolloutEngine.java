@@ -81,7 +81,7 @@ public class RolloutEngine {
         rollout.runtime = runtimes.stream().map(RuntimeName::wireName).collect(Collectors.joining(" "));
         rollout.action = action.wireName();
         rollout.job = job.wireName();
-        rollout.title = title.length() <= 200 ? title : title.substring(0, 200);
+        rollout.title = title;
         rollout.strategy = plan.strategy();
         rollout.maxConcurrency = plan.maxConcurrency();
         rollout.maxErrors = plan.maxErrors();

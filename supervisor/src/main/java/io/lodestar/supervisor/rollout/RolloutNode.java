@@ -4,15 +4,19 @@ import java.time.Instant;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import io.lodestar.supervisor.common.FreeText;
+import io.lodestar.supervisor.common.FreeTextBound;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /** One node's place in a rollout: its batch, where it stands and why. */
 @Entity
+@EntityListeners(FreeTextBound.class)
 @Table(name = "rollout_nodes")
 public class RolloutNode extends PanacheEntityBase {
     @Id
@@ -27,6 +31,8 @@ public class RolloutNode extends PanacheEntityBase {
     public int position;
     @Enumerated(EnumType.STRING)
     public RolloutNodeState state;
+    @FreeText
+    @Column(length = 2000)
     public String message;
     @Column(name = "started_at")
     public Instant startedAt;

@@ -4,14 +4,18 @@ import java.time.Instant;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
 
+import io.lodestar.supervisor.common.FreeText;
+import io.lodestar.supervisor.common.FreeTextBound;
 import io.lodestar.supervisor.tenancy.ScopedEntity;
 
 /** One node's part of a snapshot: the item the API lists, and where its archive is stored once uploaded. */
 @Entity
+@EntityListeners(FreeTextBound.class)
 @Table(name = "snapshots")
 public class Snapshot extends ScopedEntity {
     @Column(name = "deployment_id")
@@ -37,6 +41,8 @@ public class Snapshot extends ScopedEntity {
     @Column(name = "size_bytes")
     public Long sizeBytes;
     public String sha256;
+    @FreeText
+    @Column(length = 2000)
     public String message;
     @Column(name = "completed_at")
     public Instant completedAt;

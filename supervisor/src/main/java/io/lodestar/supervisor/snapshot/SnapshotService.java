@@ -274,7 +274,7 @@ public class SnapshotService {
         }
         item.status = next;
         item.inProgressDeploymentId = null;
-        item.message = message == null ? null : message.length() <= 2000 ? message : message.substring(0, 1997) + "...";
+        item.message = message;
         if (next == SnapshotStatus.COMPLETED) {
             item.completedAt = clock.instant();
         }

@@ -6,13 +6,17 @@ import java.util.stream.Collectors;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.Table;
 
+import io.lodestar.supervisor.common.FreeText;
+import io.lodestar.supervisor.common.FreeTextBound;
 import io.lodestar.supervisor.common.RecordedEntity;
 import io.lodestar.supervisor.events.EventType;
 
 /** A URL that gets a tenant's events of some types, signed with its secret. */
 @Entity
+@EntityListeners(FreeTextBound.class)
 @Table(name = "webhooks")
 public class Webhook extends RecordedEntity {
     static final String ACTIVE = "active";
@@ -27,7 +31,8 @@ public class Webhook extends RecordedEntity {
     /** Kept as given out: the Supervisor signs with it (a hash could not sign). */
     public String secret;
     public String status;
-    @Column(name = "disabled_reason")
+    @FreeText
+    @Column(name = "disabled_reason", length = 2000)
     public String disabledReason;
     @Column(name = "author_id")
     public long authorId;

@@ -96,7 +96,7 @@ public class WebhookDeliveries {
         WebhookDelivery delivery = WebhookDelivery.findById(deliveryId);
         delivery.attempts++;
         delivery.answerCode = answerCode;
-        delivery.lastError = error.length() <= 2000 ? error : error.substring(0, 1997) + "...";
+        delivery.lastError = error;
         delivery.claimedUntil = null;
         if (delivery.firstFailedAt == null) {
             delivery.firstFailedAt = now;
@@ -110,9 +110,6 @@ public class WebhookDeliveries {
         webhook.status = Webhook.DISABLED;
         webhook.disabledReason = "Deliveries failed for " + config.retryFor() + " (" + delivery.attempts + " attempts on event "
                 + delivery.eventSeq + "; last: " + delivery.lastError + ")";
-        if (webhook.disabledReason.length() > 2000) {
-            webhook.disabledReason = webhook.disabledReason.substring(0, 1997) + "...";
-        }
         Log.warnf("Webhook %d disabled: %s", webhook.id, webhook.disabledReason);
         events.append(webhook.tenantId, null, null, EventType.WEBHOOK_DISABLED, Map.of("webhook_id", webhook.id, "url", webhook.url,
                 "message", webhook.disabledReason));

@@ -4,12 +4,16 @@ import java.time.Instant;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.Table;
 
+import io.lodestar.supervisor.common.FreeText;
+import io.lodestar.supervisor.common.FreeTextBound;
 import io.lodestar.supervisor.common.RecordedEntity;
 
 /** One event for one webhook: pending until delivered, or failed once its retries ran out. */
 @Entity
+@EntityListeners(FreeTextBound.class)
 @Table(name = "webhook_deliveries")
 public class WebhookDelivery extends RecordedEntity {
     static final String PENDING = "pending";
@@ -26,7 +30,8 @@ public class WebhookDelivery extends RecordedEntity {
     public int attempts;
     @Column(name = "answer_code")
     public Integer answerCode;
-    @Column(name = "last_error")
+    @FreeText
+    @Column(name = "last_error", length = 2000)
     public String lastError;
     @Column(name = "next_attempt_at")
     public Instant nextAttemptAt;

@@ -136,5 +136,9 @@ class ClusterDeploymentApiTest {
                 .body("detail", containsString("would both listen on 10.0.0.1:8090 (tcp)"));
         admin().body(Map.of("name", "no-name", "agent_ids", ids(), "cluster", Map.of("ports", Map.of("tcp_replica", 8093))))
                 .post("/deployments").then().statusCode(400).body("detail", containsString("cluster.name is required"));
+        admin().body(Map.of("name", "long-ip", "agent_ids", ids(), "cluster", Map.of("name", "events",
+                "ports", Map.of("tcp_replica", 8093), "nodes", List.of(Map.of("agent_id", ids().get(1), "ip", "10.0.0.9".repeat(40))))))
+                .post("/deployments").then().statusCode(400)
+                .body("detail", equalTo("cluster.nodes[0].ip has 320 characters; an address has at most 255."));
     }
 }
