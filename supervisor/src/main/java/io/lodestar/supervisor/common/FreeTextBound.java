@@ -58,9 +58,13 @@ public class FreeTextBound {
      * The text as a column of {@code length} characters stores it: unchanged when it fits; otherwise its start
      * followed by {@code "… (cut at <length> characters)"}, {@code length} characters in all (one fewer rather
      * than split a surrogate pair). Characters are counted as Java counts them (UTF-16 units), never fewer than
-     * the database does.
+     * the database does. A NUL character becomes U+FFFD: PostgreSQL refuses NUL in text, which would fail the
+     * statement as a too long text does (a Warden may pass on a process's output byte for byte).
      */
     public static String cut(String text, int length) {
+        if (text != null && text.indexOf('\0') >= 0) {
+            text = text.replace('\0', '\uFFFD');
+        }
         if (text == null || text.length() <= length) {
             return text;
         }

@@ -20,6 +20,12 @@ class FreeTextBoundTest {
     }
 
     @Test
+    void aNulCharacterBecomesTheReplacementCharacterWhichPostgresqlStores() {
+        assertThat(FreeTextBound.cut("exit\0code\0", 40)).isEqualTo("exit\uFFFDcode\uFFFD");
+        assertThat(FreeTextBound.cut("\0".repeat(100), 40)).hasSize(40).startsWith("\uFFFD").endsWith(MARKER);
+    }
+
+    @Test
     void oneCharacterOverKeepsTheStartAndEndsWithTheMarkerWithinTheColumn() {
         String cut = FreeTextBound.cut("abcdefghijklmnopqrstuvwxyz0123456789ABCDE", 40);
         assertThat(cut).hasSize(40).startsWith("abcdefghijklmnop").endsWith(MARKER)

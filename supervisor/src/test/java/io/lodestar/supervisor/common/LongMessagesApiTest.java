@@ -124,6 +124,22 @@ class LongMessagesApiTest {
     }
 
     @Test
+    void aReportWithNulCharactersIsStoredWithReplacementCharactersAndTheStreamStaysUp() throws Exception {
+        Number activity = restart();
+        Task task = warden.nextTask();
+        warden.report(task.getTaskId(), TaskState.TASK_STATE_FAILED, "iggy wrote \0\0 and exited");
+        warden.awaitAck(task.getTaskId(), TaskState.TASK_STATE_FAILED); // PostgreSQL refuses NUL in text: not stored as is
+        admin().get(path("/activities/" + activity)).then().statusCode(200)
+                .body("status", equalTo("rejected")).body("message", equalTo("iggy wrote \uFFFD\uFFFD and exited"));
+
+        Number next = restart();
+        Task again = warden.nextTask();
+        warden.report(again.getTaskId(), TaskState.TASK_STATE_SUCCEEDED, "restarted");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> admin().get(path("/activities/" + next)).then()
+                .body("status", equalTo("completed")));
+    }
+
+    @Test
     void aLongConfigDriftIsStoredCutAndRecordedOnceHoweverOftenItIsChecked() throws InterruptedException {
         Number config = admin().body(Map.of("runtime", "iggy", "name", "v1", "content", "[http]\nenabled = true\n"))
                 .post(path("/configs")).then().statusCode(201).extract().path("id");
