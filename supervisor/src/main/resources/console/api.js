@@ -6,29 +6,14 @@ let csrf = null;
 
 export function setCsrf(token) { csrf = token; }
 
-/** JSON.parse, except that integers of 16 digits or more become strings, exactly as sent. */
+/**
+ * JSON.parse, except that integers of 16 digits or more become strings, exactly as sent. One regular expression
+ * walks the text (strings are matched whole, so digits inside them are left alone): a fleet's list of thousands of
+ * nodes parses in milliseconds.
+ */
 export function parseExact(text) {
-  let out = '';
-  let i = 0;
-  while (i < text.length) {
-    const c = text[i];
-    if (c === '"') {
-      let j = i + 1;
-      while (j < text.length && text[j] !== '"') j += text[j] === '\\' ? 2 : 1;
-      out += text.slice(i, j + 1);
-      i = j + 1;
-    } else if (c === '-' || (c >= '0' && c <= '9')) {
-      let j = i + 1;
-      while (j < text.length && /[0-9.eE+-]/.test(text[j])) j++;
-      const token = text.slice(i, j);
-      out += /^-?\d{16,}$/.test(token) ? `"${token}"` : token;
-      i = j;
-    } else {
-      out += c;
-      i++;
-    }
-  }
-  return JSON.parse(out);
+  return JSON.parse(text.replace(/"(?:[^"\\]|\\.)*"|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/g,
+    (token) => (token[0] !== '"' && /^-?\d{16,}$/.test(token) ? `"${token}"` : token)));
 }
 
 /** JSON.stringify, writing the strings of digits that hold ids as the numbers they are. */
@@ -70,14 +55,18 @@ export const get = (path) => call('GET', path);
 export const post = (path, body) => call('POST', path, body);
 export const del = (path) => call('DELETE', path);
 
-/** Every item of a list, following its pages (at most `max`). */
+/** Parallel reads of a long list's pages: enough to hide each call's round trip, few enough to leave the rest room. */
+const PAGES_AT_ONCE = 4;
+
+/** Every item of a list, following its pages (at most `max`): the first page says how many there are, the rest are read in parallel. */
 export async function all(path, max = 1000) {
-  const items = [];
   const join = path.includes('?') ? '&' : '?';
-  for (let page = 1; items.length < max; page++) {
-    const answer = await get(`${path}${join}page=${page}&results=100`);
-    items.push(...answer.items);
-    if (page >= answer.total_pages) break;
-  }
-  return items;
+  const page = (number) => get(`${path}${join}page=${number}&results=100`);
+  const first = await page(1);
+  const pages = Math.min(first.total_pages ?? 1, Math.ceil(max / 100));
+  const rest = new Array(Math.max(0, pages - 1));
+  let next = 2;
+  const reader = async () => { while (next <= pages) { const number = next++; rest[number - 2] = await page(number); } };
+  await Promise.all(Array.from({ length: Math.min(PAGES_AT_ONCE, rest.length) }, reader));
+  return [first, ...rest].flatMap((answer) => answer.items).slice(0, max);
 }

@@ -50,6 +50,28 @@ export async function liveEvents({ types, reload, onEvent, onMode, pollMs = 2000
   }
 }
 
+/** A node's runtime state after each deployment event that carries one (an agent mirrors its node's state). */
+const RUNTIME_STATE_AFTER = {
+  'deployment.node_added': 'starting', 'deployment.node_running': 'running', 'deployment.node_ready': 'ready',
+  'deployment.node_failed': 'failed', 'deployment.node_stopped': 'stopped',
+};
+
+/**
+ * Applies a node event to the agent it names, as `GET /agents` would show it next: its link state
+ * (`node.online`, `node.offline`) or its runtime state (`deployment.node_*`). Returns false for an event that
+ * does not say the new state (a node released, a config drift, a deletion): the page reads the list again.
+ */
+export function applyNodeEvent(agent, event) {
+  if (event.type === 'node.online' || event.type === 'node.offline') {
+    agent.state = event.type.slice(5);
+    if (agent.state === 'online' && event.created_at) agent.last_seen_at = event.created_at;
+    return true;
+  }
+  const runtimeState = RUNTIME_STATE_AFTER[event.type];
+  if (runtimeState) agent.runtime_state = runtimeState;
+  return Boolean(runtimeState);
+}
+
 /** The line saying whether a page is live from the stream or polling; its `show` is `liveEvents`'s `onMode`. */
 export function modeLine() {
   const element = document.createElement('p');

@@ -1,9 +1,9 @@
 // A deployment's first tab: the nodes × runtimes grid, actions, the newest rollout, the activity timeline,
 // the lifecycle events and the metrics charts, kept current by the event stream (polling only without it).
 import { all, get, post } from './api.js';
-import { badge, confirmAction, h, problem, section, table, when } from './ui.js';
+import { badge, confirmAction, dataTable, h, problem, section, table, when } from './ui.js';
 import { session } from './state.js';
-import { debounce, liveEvents, modeLine } from './live.js';
+import { applyNodeEvent, debounce, liveEvents, modeLine } from './live.js';
 import { rolloutOptions, rolloutPanel } from './rollout.js';
 import { metricsPanel } from './charts.js';
 
@@ -15,6 +15,9 @@ const ACTIONS = {
   restart: 'stops the runtime (SIGTERM, then SIGKILL after the grace period) and starts it again; clients reconnect once it answers its health URL.',
 };
 
+/** Activities the timeline keeps in memory (the newest 20 are shown; the grid shows each node's newest). */
+const ACTIVITIES_KEPT = 2000;
+
 /** The events this page follows; the others (snapshots, configs, webhooks) do not change what it shows. */
 const TYPES = ['activity.created', 'activity.completed', 'activity.rejected', 'rollout.progressed', 'rollout.stopped',
   'deployment.status_changed', 'deployment.restarted', 'deployment.scaled', 'deployment.killed', 'deployment.config_drift',
@@ -25,7 +28,7 @@ export async function overviewTab(body, deployment) {
   const manage = session.can('deployment:manage');
   const selected = new Set();
   let agents = new Map(), activities = [], recent = [];
-  const grid = h('div'), timeline = h('div'), events = h('div'), status = h('div', { 'aria-live': 'polite' });
+  const timeline = h('div'), events = h('div'), status = h('div', { 'aria-live': 'polite' });
   const mode = modeLine();
   const hostname = (nodeId) => agents.get(nodeId)?.hostname ?? nodeId;
   const rollout = rolloutPanel({ deployment, hostname });
@@ -57,7 +60,7 @@ export async function overviewTab(body, deployment) {
 
   const upsert = (activity) => {
     const index = activities.findIndex((a) => a.id === activity.id);
-    if (index < 0) activities.unshift(activity);
+    if (index < 0) { activities.unshift(activity); activities.length = Math.min(activities.length, ACTIVITIES_KEPT); }
     else activities[index] = { ...activities[index], ...activity, created_at: activities[index].created_at };
   };
 
@@ -78,29 +81,31 @@ export async function overviewTab(body, deployment) {
     ], activities.slice(0, 20), { empty: 'No activity yet.' }));
   };
 
+  const latest = new Map();
+  const node = (r) => (session.can('agent:read') ? h('a', { href: `#/nodes/${r.nodeId}` }, r.agent?.hostname ?? r.nodeId) : r.agent?.hostname ?? '');
+  // built once and redrawn in place: a deployment of a thousand nodes draws the rows in view, and keeps its scroll
+  const grid = dataTable('nodes', [
+    ...(manage ? [{ label: 'Select', value: (r) => h('input', { type: 'checkbox', 'aria-label': `select ${hostname(r.nodeId)}`,
+      'data-node': r.nodeId, checked: selected.has(r.nodeId),
+      onchange: (e) => { e.target.checked ? selected.add(r.nodeId) : selected.delete(r.nodeId); } }), text: () => '' }] : []),
+    { label: 'Node', value: (r) => h('span', {}, node(r), ' ', h('code', { class: 'hint' }, r.nodeId)),
+      text: (r) => `${r.agent?.hostname ?? ''} ${r.nodeId}`.trim() },
+    { label: 'Link', value: (r) => badge(r.agent?.state), text: (r) => r.agent?.state ?? '' },
+    { label: 'Runtimes', value: (r) => badge(r.agent?.runtime_state), text: (r) => r.agent?.runtime_state ?? '' },
+    ...RUNTIMES.map((runtime) => ({
+      label: runtime,
+      value: (r) => { const a = latest.get(`${r.nodeId}/${runtime}`); return a ? h('span', {}, `${a.action} `, badge(a.status)) : '—'; },
+      text: (r) => { const a = latest.get(`${r.nodeId}/${runtime}`); return a ? `${a.action} ${a.status}` : ''; },
+    })),
+    { label: 'Drift', value: (r) => r.agent?.config_drift ?? 'none' },
+  ]);
   const drawGrid = () => {
-    const latest = new Map();
+    latest.clear();
     for (const a of activities) {
       const key = `${a.node_id}/${a.runtime}`;
       if (!latest.has(key)) latest.set(key, a);
     }
-    const rows = deployment.agent_ids.map((nodeId) => ({ nodeId, agent: agents.get(nodeId) }));
-    const node = (r) => (session.can('agent:read') ? h('a', { href: `#/nodes/${r.nodeId}` }, r.agent?.hostname ?? r.nodeId) : r.agent?.hostname ?? '');
-    grid.replaceChildren(table('nodes', [
-      ...(manage ? [{ label: 'Select', value: (r) => h('input', { type: 'checkbox', 'aria-label': `select ${hostname(r.nodeId)}`,
-        'data-node': r.nodeId, checked: selected.has(r.nodeId),
-        onchange: (e) => { e.target.checked ? selected.add(r.nodeId) : selected.delete(r.nodeId); } }), text: () => '' }] : []),
-      { label: 'Node', value: (r) => h('span', {}, node(r), ' ', h('code', { class: 'hint' }, r.nodeId)),
-        text: (r) => `${r.agent?.hostname ?? ''} ${r.nodeId}`.trim() },
-      { label: 'Link', value: (r) => badge(r.agent?.state), text: (r) => r.agent?.state ?? '' },
-      { label: 'Runtimes', value: (r) => badge(r.agent?.runtime_state), text: (r) => r.agent?.runtime_state ?? '' },
-      ...RUNTIMES.map((runtime) => ({
-        label: runtime,
-        value: (r) => { const a = latest.get(`${r.nodeId}/${runtime}`); return a ? h('span', {}, `${a.action} `, badge(a.status)) : '—'; },
-        text: (r) => { const a = latest.get(`${r.nodeId}/${runtime}`); return a ? `${a.action} ${a.status}` : ''; },
-      })),
-      { label: 'Drift', value: (r) => r.agent?.config_drift ?? 'none' },
-    ], rows));
+    grid.show(deployment.agent_ids.map((nodeId) => ({ nodeId, agent: agents.get(nodeId) })));
   };
 
   const drawEvents = () => events.replaceChildren(table('events', [
@@ -111,7 +116,7 @@ export async function overviewTab(body, deployment) {
   ], recent, { empty: 'No event yet.' }));
 
   // every read of a (re)load at once: the page is drawn once, when the slowest answers
-  const fetchNodes = () => Promise.all([session.can('agent:read') ? all('/agents') : null,
+  const fetchNodes = () => Promise.all([session.can('agent:read') ? all('/agents', 100_000) : null,
     get(`/deployments/${deployment.id}/events?results=10`)]);
   const showNodes = ([list, lifecycle]) => {
     if (list) agents = new Map(list.filter((a) => deployment.agent_ids.includes(a.id)).map((a) => [a.id, a]));
@@ -130,7 +135,9 @@ export async function overviewTab(body, deployment) {
     drawEvents();
   };
 
-  const nodesChanged = debounce(readNodes, 300);
+  const nodesChanged = debounce(readNodes, 1000);
+  // a rollout on many nodes sends a burst of events: they are drawn together, at most four times a second
+  const redraw = debounce(async () => drawActivities(), 250);
   const rolloutIds = new Set();
   const rolloutChanged = debounce(async () => {
     const ids = [...rolloutIds];
@@ -144,16 +151,15 @@ export async function overviewTab(body, deployment) {
     if (event.type.startsWith('activity.')) {
       upsert({ id: data.activity_id, node_id: event.node_id, deployment_id: event.deployment_id, runtime: data.runtime, action: data.action,
         status: data.status, message: data.message, reason: data.reason, rollout_id: data.rollout_id, created_at: event.created_at });
-      drawActivities();
+      redraw();
     } else if (event.type.startsWith('rollout.')) {
       rolloutIds.add(data.rollout_id);
       rolloutChanged();
     } else {
-      if (event.type === 'node.online' || event.type === 'node.offline') {
-        const agent = agents.get(event.node_id);
-        if (agent) { agent.state = event.type.slice(5); drawActivities(); }
-      }
-      nodesChanged();
+      const agent = agents.get(event.node_id);
+      if (agent && applyNodeEvent(agent, event)) redraw();
+      // the lifecycle events (and what an event does not carry: a release, a drift) are read again
+      if (event.type !== 'node.online' && event.type !== 'node.offline') nodesChanged();
     }
   };
 
@@ -163,7 +169,7 @@ export async function overviewTab(body, deployment) {
       type: 'button', 'data-action': `${runtime}:${action}`, onclick: () => act(runtime, action),
     }, `${action[0].toUpperCase()}${action.slice(1)} ${runtime}`)))) : null;
   const metrics = metricsPanel({ deploymentId: deployment.id, name: hostname });
-  body.replaceChildren(mode.element, section('Nodes × runtimes', actions, status, grid),
+  body.replaceChildren(mode.element, section('Nodes × runtimes', actions, status, grid.element),
     section('Rollout', rollout.element),
     section('Activities', timeline),
     section('Lifecycle events', events),

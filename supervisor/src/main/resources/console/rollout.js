@@ -42,14 +42,21 @@ export function rolloutOptions(action, nodes, deploymentSize) {
   const guard = defaults.quorum_guard
     ? ` Quorum guard: at most ${Math.floor((deploymentSize - 1) / 2) || 1} of the deployment's ${deploymentSize} nodes down at once (counting nodes down for other reasons), waiting up to ${defaults.quorum_wait} for one to be healthy again.`
     : '';
+  // the guard can be turned off for one action (quorum_guard: false), never on where it does not apply
+  const keepMajority = defaults.quorum_guard ? h('input', { type: 'checkbox', id: 'rollout-quorum-guard', checked: true }) : null;
   const element = h('fieldset', { class: 'rollout-options' }, h('legend', {}, 'Rollout'),
     h('p', { 'data-rollout-summary': defaults.strategy }, summary, guard, ` A node's Warden has ${defaults.delivery_timeout} to take its task.`),
     h('div', { class: 'filters' }, field('strategy', 'Strategy', inputs.strategy), field('max_concurrency', 'Nodes at a time', inputs.max_concurrency),
       field('max_errors', 'Failures allowed', inputs.max_errors), field('min_healthy_time', 'Healthy for', inputs.min_healthy_time)),
+    keepMajority && h('label', {}, keepMajority, ' Keep a majority of the deployment up (quorum guard). Clear it only for planned'
+      + ' maintenance or a deployment that is not a replicated cluster: the nodes of a batch then go down whatever else is down.'),
     h('p', { class: 'hint' }, 'Counts may be percentages of the nodes ("40%"); durations look like "500ms", "10s" or "2m".'));
-  const options = () => Object.fromEntries(Object.entries(inputs)
-    .map(([name, input]) => [name, input.value.trim()])
-    .filter(([name, value]) => value !== '' && value !== defaults[name]));
+  const options = () => ({
+    ...Object.fromEntries(Object.entries(inputs)
+      .map(([name, input]) => [name, input.value.trim()])
+      .filter(([name, value]) => value !== '' && value !== defaults[name])),
+    ...(keepMajority && !keepMajority.checked ? { quorum_guard: false } : {}),
+  });
   return { element, options };
 }
 

@@ -1,5 +1,6 @@
 // Small DOM helpers shared by every page: elements, tables that export, confirmations, notices.
 import { stringifyExact } from './api.js';
+import { onLeave } from './state.js';
 
 /** h('button', {class: 'x', onclick}, 'text', child…) */
 export function h(tag, attributes = {}, ...children) {
@@ -46,9 +47,30 @@ export function problem(error) {
  * A table of rows. columns: [{label, value: row => text or node, text?: row => plain text for CSV}].
  * Offers CSV and JSON export of exactly the rows shown (JSON keeps ids exact).
  */
-export function table(name, columns, rows, { empty = 'Nothing here yet.' } = {}) {
-  const head = h('tr', {}, columns.map((c) => h('th', { scope: 'col' }, c.label)));
-  const body = rows.map((row) => h('tr', {}, columns.map((c) => h('td', {}, c.value(row)))));
+export function table(name, columns, rows, options) {
+  const shown = dataTable(name, columns, options);
+  shown.show(rows);
+  return shown.element;
+}
+
+/** Tables longer than this draw only the rows in view (and a few around them): a fleet has thousands. */
+const DRAW_ALL_UP_TO = 200;
+/** Rows drawn above and below the ones in view, so a scroll by the wheel or a key shows no gap. */
+const OVERSCAN = 15;
+
+/**
+ * A table that stays on the page while its rows change: `show(rows)` redraws it in place, keeping the scroll
+ * position. Up to DRAW_ALL_UP_TO rows every row is drawn; beyond, the table scrolls in a box of its own and only
+ * the rows in view are in the document, between two spacer rows that keep the scrollbar true, so a redraw costs
+ * the same for 50 rows as for 10,000. The exports always take every row shown, drawn or not.
+ */
+export function dataTable(name, columns, { empty = 'Nothing here yet.' } = {}) {
+  let rows = [];
+  let rowHeight = 0, drawn = null, frame = 0;
+  const body = h('tbody');
+  const grid = h('table', { 'data-table': name }, h('thead', {}, h('tr', {}, columns.map((c) => h('th', { scope: 'col' }, c.label)))), body);
+  const box = h('div', { class: 'scroller', role: 'region', 'aria-label': `${name} table` }, grid);
+  const none = h('p', { class: 'empty' }, empty);
   const exportCsv = () => {
     const cell = (v) => { const s = String(v ?? ''); return /[",\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s; };
     const lines = [columns.map((c) => cell(c.label)).join(',')];
@@ -56,11 +78,70 @@ export function table(name, columns, rows, { empty = 'Nothing here yet.' } = {})
     download(`${name}.csv`, 'text/csv', lines.join('\n') + '\n');
   };
   const exportJson = () => download(`${name}.json`, 'application/json', stringifyExact(rows, 2) + '\n');
-  return h('div', { class: 'table' },
+  const element = h('div', { class: 'table' },
     h('div', { class: 'exports' },
       h('button', { type: 'button', class: 'quiet', onclick: exportCsv, 'data-export': 'csv' }, 'Export CSV'),
       h('button', { type: 'button', class: 'quiet', onclick: exportJson, 'data-export': 'json' }, 'Export JSON')),
-    rows.length ? h('table', { 'data-table': name }, h('thead', {}, head), h('tbody', {}, body)) : h('p', { class: 'empty' }, empty));
+    none);
+  // a long table's rows are one line: a text too wide for its column is cut, and shown whole on hover
+  const td = (value) => h('td', { title: drawn && typeof value === 'string' ? value : null }, value);
+  const line = (row, index) => h('tr', { 'aria-rowindex': index + 2 }, columns.map((c) => td(c.value(row))));
+  const spacer = (height) => h('tr', { class: 'spacer', 'aria-hidden': 'true' }, h('td', { colspan: columns.length, style: `height:${height}px` }));
+  const draw = () => {
+    frame = 0;
+    // a redraw (an event, a scroll) must not take the focus from the keyboard: it goes back to the same cell
+    const focused = body.contains(document.activeElement) ? document.activeElement.closest('td') : null;
+    const at = focused && { row: focused.parentNode.getAttribute('aria-rowindex'), cell: focused.cellIndex };
+    drawRows();
+    if (at) body.querySelector(`tr[aria-rowindex="${at.row}"]`)?.cells[at.cell]?.querySelector('a, button, input, select, [tabindex]')
+      ?.focus({ preventScroll: true });
+  };
+  const drawRows = () => {
+    if (rows.length <= DRAW_ALL_UP_TO) {
+      drawn = null;
+      body.replaceChildren(...rows.map(line));
+      return;
+    }
+    const height = rowHeight || 34;
+    const inView = Math.ceil((box.clientHeight || 800) / height);
+    const first = Math.max(0, Math.floor(box.scrollTop / height) - OVERSCAN);
+    const last = Math.min(rows.length, first + inView + 2 * OVERSCAN);
+    drawn = { first, last, rows };
+    body.replaceChildren(...[first > 0 && spacer(first * height), ...rows.slice(first, last).map((row, i) => line(row, first + i)),
+      last < rows.length && spacer((rows.length - last) * height)].filter(Boolean));
+    if (!rowHeight) {
+      // rows are one line high (see .table.long in style.css); measured once drawn, then the window is drawn again
+      const measured = body.querySelector('tr:not(.spacer)')?.getBoundingClientRect().height;
+      if (measured) { rowHeight = measured; schedule(); }
+    }
+  };
+  const schedule = () => { if (!frame) frame = requestAnimationFrame(draw); };
+  box.addEventListener('scroll', () => {
+    // a scroll within the rows already drawn needs nothing; near their edge, the window moves
+    const height = rowHeight || 34, top = box.scrollTop / height, bottom = (box.scrollTop + box.clientHeight) / height;
+    if (drawn && ((drawn.first > 0 && top < drawn.first + OVERSCAN / 2)
+        || (drawn.last < rows.length && bottom > drawn.last - OVERSCAN / 2))) schedule();
+  });
+  let resized = null;
+  const watchSize = () => {
+    // drawn before it was on the page (no size yet), or the window resized: the rows in view are others
+    resized = new ResizeObserver(() => { if (drawn) schedule(); });
+    resized.observe(box);
+    onLeave(() => { resized.disconnect(); cancelAnimationFrame(frame); });
+  };
+  const show = (next) => {
+    rows = next;
+    const long = rows.length > DRAW_ALL_UP_TO;
+    element.classList.toggle('long', long);
+    // a box that scrolls by itself takes the focus, so the keyboard scrolls it too
+    if (long) box.setAttribute('tabindex', '0'); else box.removeAttribute('tabindex');
+    if (long && !resized) watchSize();
+    grid.setAttribute('aria-rowcount', rows.length + 1);
+    if (!rows.length) { if (element.lastChild !== none) element.lastChild.replaceWith(none); return; }
+    if (element.lastChild !== box) element.lastChild.replaceWith(box);
+    draw();
+  };
+  return { element, show };
 }
 
 function plain(value) {

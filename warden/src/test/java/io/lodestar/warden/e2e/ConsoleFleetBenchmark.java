@@ -15,8 +15,8 @@ import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
  * Prints how the console's fleet page holds up with a large fleet, in headless Chromium against a running
- * Supervisor (a fleet of simulated Wardens, see docs/benchmarks.md for the command): the first render of every
- * node, the time a keystroke in the filter takes to redraw, and, while the page stays open on the live event
+ * Supervisor (a fleet of simulated Wardens, see docs/benchmarks.md for the command): the time until every node is
+ * read and the table drawn, a scroll from the first row to the last, the time a keystroke in the filter takes to redraw, and, while the page stays open on the live event
  * stream for {@code bench.seconds}, the main thread's long tasks (over 50 ms) and the worst timer delay, which is
  * how long a click could have waited. Not a test: it asserts nothing.
  */
@@ -46,13 +46,28 @@ public final class ConsoleFleetBenchmark {
             Thread.sleep(1000);
             browser.get("about:blank");
             browser.get(api + "/console/#/fleet");
+            // the table draws the rows in view; it is ready when it holds every node (its aria-rowcount) and shows them
             Object firstRender = browser.executeAsyncScript("""
                     const done = arguments[arguments.length - 1], wanted = arguments[0];
-                    const ready = () => document.querySelectorAll('table[data-table=fleet] tbody tr').length >= wanted;
+                    const grid = () => document.querySelector('table[data-table=fleet]');
+                    const ready = () => grid() && Number(grid().getAttribute('aria-rowcount')) - 1 >= wanted
+                        && grid().querySelector('tbody tr:not(.spacer)');
                     const check = () => ready() ? done(performance.now()) : setTimeout(check, 5);
                     check();""", nodes);
-            System.out.printf("CONSOLE fleet of %d nodes: every row rendered %.0f ms after navigation start%n", nodes,
-                    ((Number) firstRender).doubleValue());
+            System.out.printf("CONSOLE fleet of %d nodes: every node read and the table drawn %.0f ms after navigation start; %s rows in the document%n",
+                    nodes, ((Number) firstRender).doubleValue(),
+                    browser.executeScript("return document.querySelectorAll('table[data-table=fleet] tbody tr:not(.spacer)').length"));
+            Object scroll = browser.executeAsyncScript("""
+                    const done = arguments[arguments.length - 1];
+                    const box = document.querySelector('.table.long .scroller');
+                    if (!box) return done(-1);
+                    const last = document.querySelector('table[data-table=fleet]').getAttribute('aria-rowcount');
+                    const start = performance.now();
+                    box.scrollTop = box.scrollHeight;
+                    const check = () => document.querySelector(`table[data-table=fleet] tr[aria-rowindex="${last}"]`)
+                        ? done(performance.now() - start) : requestAnimationFrame(check);
+                    check();""");
+            System.out.printf("CONSOLE fleet scrolled from the first row to the last: drawn in %.0f ms%n", ((Number) scroll).doubleValue());
             @SuppressWarnings("unchecked")
             Map<String, Object> filter = (Map<String, Object>) browser.executeScript("""
                     const input = document.querySelector('#fleet-filter');

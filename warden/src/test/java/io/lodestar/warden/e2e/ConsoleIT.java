@@ -139,6 +139,9 @@ class ConsoleIT {
         css("button[data-action='iggy:restart']").click();
         WebElement dialog = waitFor("dialog[open]");
         assertThat(dialog.getText()).contains("Restart iggy on 1 node", String.valueOf(node), "SIGTERM", "Parallel: every node at once");
+        // a restart keeps a majority up unless the person clears the guard for this one action
+        assertThat(css("#rollout-quorum-guard").isSelected()).isTrue();
+        css("#rollout-quorum-guard").click();
         css("dialog[open] button[data-confirm]").click();
         // The timeline re-renders as events come: a row read between two renders is stale, and is read again.
         await().atMost(Duration.ofSeconds(60)).ignoreExceptionsInstanceOf(StaleElementReferenceException.class).until(() -> {
@@ -152,6 +155,8 @@ class ConsoleIT {
                 css("#rollout .rollout-node[data-node='" + node + "']").getAttribute("data-state").equals("succeeded"));
         assertThat(lodestar.iggyStartCount(1)).isGreaterThan(startsBefore);
         assertThat(lodestar.iggyStartCount(2)).as("the other nodes were not touched").isEqualTo(otherStartsBefore);
+        assertThat(api().get("/deployments/" + lodestar.deploymentId() + "/rollouts?results=1").then().statusCode(200)
+                .extract().<Boolean>path("items[0].quorum_guard")).as("the cleared guard was sent: quorum_guard false").isFalse();
         browser.executeScript("document.querySelector('#rollout').scrollIntoView({block: 'center'})");
         screenshot("console-deployment.png");
     }
@@ -168,6 +173,7 @@ class ConsoleIT {
         assertThat(css("dialog[open] [data-rollout-summary]").getText())
                 .contains("Rolling: 1 node at a time", "healthy for 5s", "max_errors 0", "at most 1 of the deployment's 3 nodes down");
         assertThat(css("#rollout-strategy").getAttribute("value")).isEqualTo("rolling");
+        assertThat(css("#rollout-quorum-guard").isSelected()).as("each confirmation starts with the guard on").isTrue();
         css("dialog[open] button[data-confirm]").click();
         // node by node (until the new rollout is drawn, the panel shows the previous one, without these nodes):
         // the first one done or in its health gate while the last one still waits for its batch
@@ -270,6 +276,40 @@ class ConsoleIT {
 
     @Test
     @Order(8)
+    void aLongTableDrawsOnlyTheRowsInViewAndExportsThemAll() throws IOException {
+        int keys = 300;
+        for (int i = 0; i < keys; i++) {
+            api().body(Map.of("name", "bulk-%03d".formatted(i), "permissions", List.of("deployment:read"))).post("/api-keys")
+                    .then().statusCode(201);
+        }
+        browser.get(lodestar.url() + "/console/#/audit");
+        waitFor("table[data-table=audit] tbody tr");
+        browser.get(lodestar.url() + "/console/#/keys");
+        WebElement grid = waitFor("table[data-table=api-keys][aria-rowcount]");
+        long rows = Long.parseLong(grid.getAttribute("aria-rowcount")) - 1;
+        assertThat(rows).as("every key is in the table").isGreaterThan(keys);
+        int drawn = browser.findElements(By.cssSelector("table[data-table=api-keys] tbody tr:not(.spacer)")).size();
+        assertThat(drawn).as("only the rows in view and a few around them are drawn").isBetween(10, 100);
+        String lastRow = "table[data-table=api-keys] tbody tr[aria-rowindex='" + (rows + 1) + "']";
+        assertThat(browser.findElements(By.cssSelector(lastRow))).as("the last row is not drawn before it is in view").isEmpty();
+        // scrolled to its end, the box draws its last rows: the scrollbar is as long as every row
+        browser.executeScript("const box = document.querySelector('.table.long .scroller'); box.scrollTop = box.scrollHeight;");
+        await().atMost(Duration.ofSeconds(10)).ignoreExceptionsMatching(ConsoleIT::redrawn)
+                .until(() -> browser.findElements(By.cssSelector(lastRow)).size() == 1);
+        assertThat(browser.findElements(By.cssSelector("table[data-table=api-keys] tbody tr:not(.spacer)")).size()).isBetween(10, 100);
+        String lastName = css(lastRow + " td").getText();
+        screenshot("console-long-table.png");
+        css("button[data-export=csv]").click();
+        Path csv = downloads.resolve("api-keys.csv");
+        await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(csv));
+        List<String> lines = Files.readAllLines(csv);
+        assertThat(lines).as("the export holds every row, drawn or not").hasSize((int) rows + 1);
+        assertThat(String.join("\n", lines)).contains("bulk-000", "bulk-299");
+        assertThat(lines.get(lines.size() - 1)).as("the row drawn last is the export's last").startsWith(lastName + ",");
+    }
+
+    @Test
+    @Order(9)
     void signingOutEndsTheSessionOnTheServer() {
         String session = browser.manage().getCookieNamed("ld_session").getValue();
         assertThat(browser.manage().getCookieNamed("ld_session").isHttpOnly()).isTrue();
@@ -281,7 +321,7 @@ class ConsoleIT {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void aReadOnlyKeySeesNoActionAndItsForgedWriteIsRefused() throws IOException {
         signIn(readOnlyKey);
         browser.get(lodestar.url() + "/console/#/deployments/" + lodestar.deploymentId());
@@ -354,6 +394,9 @@ class ConsoleIT {
 
     private static void screenshot(String name) throws IOException {
         Path images = Files.createDirectories(lodestar.root().resolve("docs/images"));
+        // two frames: what was just scrolled into view (a report's frame above all) is painted before it is taken
+        browser.executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + " requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 100)));");
         Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), images.resolve(name), StandardCopyOption.REPLACE_EXISTING);
     }
 
