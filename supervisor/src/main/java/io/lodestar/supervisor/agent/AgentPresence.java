@@ -3,6 +3,7 @@ package io.lodestar.supervisor.agent;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.LongPredicate;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -92,18 +93,24 @@ public class AgentPresence {
      * {@code supervisor_replicas} lapsed (it died or lost the database), or the node's {@code last_seen_at} is
      * older than {@code silentBefore} (its holder stopped checkpointing it). Their epoch moves on, so a holder
      * that comes back finds its streams fenced and closes them ({@code SessionFence}); the Wardens reconnect
-     * wherever they can. Their open tasks then meet the dispatch deadline as any offline node's do. Returns
-     * the nodes marked offline.
+     * wherever they can. Their open tasks then meet the dispatch deadline as any offline node's do. A node
+     * this replica holds and {@code heardHere} says it hears is left alone whatever its {@code last_seen_at}:
+     * that column is a checkpoint of what this replica knows first hand. Returns the nodes marked offline.
      */
     @Transactional
-    public List<Long> takeOfflineOrphans(Instant silentBefore) {
+    public List<Long> takeOfflineOrphans(Instant silentBefore, LongPredicate heardHere) {
         String orphaned = "state = 'ONLINE' and (held_by is null or last_seen_at < ?1 or not exists (select 1 from"
                 + " supervisor_replicas r where r.holder = agents.held_by and r.lease_until > current_timestamp))";
         @SuppressWarnings("unchecked")
-        List<Number> ids = Agent.getEntityManager().createNativeQuery("select id from agents where " + orphaned + " order by id")
+        List<Object[]> candidates = Agent.getEntityManager()
+                .createNativeQuery("select id, held_by from agents where " + orphaned + " order by id")
                 .setParameter(1, silentBefore).getResultList();
         List<Long> offline = new java.util.ArrayList<>();
-        for (Number id : ids) {
+        for (Object[] candidate : candidates) {
+            Number id = (Number) candidate[0];
+            if (replica.holder().equals(candidate[1]) && heardHere.test(id.longValue())) {
+                continue;
+            }
             // Re-checked under the row lock: the node may have reconnected to a live replica meanwhile.
             int changed = Agent.getEntityManager().createNativeQuery("update agents set state = 'OFFLINE',"
                     + " session_epoch = session_epoch + 1 where id = ?2 and " + orphaned)

@@ -83,6 +83,31 @@ class OrphanedNodesTest {
         await().atMost(Duration.ofSeconds(5)).until(() -> "offline".equals(state(nodeId)));
     }
 
+    @Test
+    void aNodeThisReplicaHearsStaysOnlineWhileItsCheckpointIsLate() throws Exception {
+        // A burst can hold back the checkpoint of last_seen_at: the replica that hears the node knows better.
+        try (FakeWarden warden = Api.connectedWarden().beating(200)) {
+            execute("update agents set last_seen_at = current_timestamp - interval '1' hour where id = " + warden.nodeId());
+            Thread.sleep(3000); // several sweeps
+            assertThat(state(warden.nodeId())).isEqualTo("online");
+            assertThat(heldBy(warden.nodeId())).isEqualTo(running.holder());
+        }
+    }
+
+    @Test
+    void aNodeHeldHereWithoutAStreamHereGoesOfflineOnceSilent() throws Exception {
+        long nodeId;
+        try (FakeWarden warden = Api.connectedWarden()) {
+            nodeId = warden.nodeId();
+        }
+        await().atMost(Duration.ofSeconds(5)).until(() -> "offline".equals(state(nodeId)));
+        // as if its stream's end had not been recorded: online, held here, silent for an hour
+        execute("update agents set state = 'ONLINE', held_by = '" + running.holder() + "',"
+                + " last_seen_at = current_timestamp - interval '1' hour where id = " + nodeId);
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> "offline".equals(state(nodeId)));
+    }
+
     private static String state(long nodeId) {
         return admin().get("/agents/" + nodeId).then().statusCode(200).extract().path("state");
     }
