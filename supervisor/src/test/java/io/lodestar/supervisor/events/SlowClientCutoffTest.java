@@ -31,7 +31,8 @@ import io.quarkus.test.junit.QuarkusTest;
 class SlowClientCutoffTest {
 
     private static final int EVENTS = 2000;
-    private static final int PADDING = 7000;
+    /** Three texts of this size pad each event to about 6 KB: an event's texts are cut at 2,000 characters each. */
+    private static final int PADDING = 2000;
 
     @Inject
     EventLog log;
@@ -64,7 +65,7 @@ class SlowClientCutoffTest {
                 QuarkusTransaction.requiringNew().run(() -> {
                     for (int i = first; i < first + 100; i++) {
                         log.append(tenantId, deployment.id(), null, EventType.CONFIG_CREATED, Map.of("name", String.format("slow-%04d", i),
-                                "padding", padding));
+                                "padding_a", padding, "padding_b", padding, "padding_c", padding));
                     }
                 });
             }
@@ -86,7 +87,7 @@ class SlowClientCutoffTest {
             assertThat(count).isLessThan(EVENTS).isPositive();
             // ...and never had more than one buffer of events in flight beyond what the two sockets' buffers hold.
             long socketBuffers = client.getReceiveBufferSize() + maxSendBuffer();
-            long eventBytes = PADDING + 200;
+            long eventBytes = 3L * PADDING + 200;
             assertThat((long) count).isLessThanOrEqualTo(socketBuffers / eventBytes + config.clientBuffer());
             System.out.printf("Slow client: got %d of %d events (%d KB) before the cut-off; bound %d%n", count, EVENTS,
                     received.length() / 1024, socketBuffers / eventBytes + config.clientBuffer());
