@@ -44,6 +44,9 @@ public class DriftMonitor {
     void onActivityFinished(@Observes ActivityFinished finished) {
         Activity activity = Activity.findById(finished.activityId());
         if (activity != null && activity.action.startsWith("reconfigure:")) {
+            // The reconfigure wrote a new file or put the old one back: the last report describes neither, until the
+            // node's next heartbeat. Kept, it made a plan see the refused version still running (a 409 for its keys).
+            RuntimeName.fromWireName(activity.runtime).ifPresent(runtime -> reports.forget(activity.nodeId, runtime));
             check(activity.nodeId);
         }
     }

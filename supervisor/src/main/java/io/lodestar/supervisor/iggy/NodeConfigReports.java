@@ -57,6 +57,11 @@ public class NodeConfigReports {
         return changed;
     }
 
+    /** Drops what the node last reported of this runtime's file, which is stale until its next heartbeat. */
+    public void forget(long nodeId, RuntimeName runtime) {
+        reports.remove(new Key(nodeId, runtime));
+    }
+
     public Optional<Report> of(long nodeId, RuntimeName runtime) {
         return Optional.ofNullable(reports.get(new Key(nodeId, runtime)));
     }

@@ -104,7 +104,8 @@ public class ReconfigurePlanner {
             dangers.addAll(IggyConfigRules.dangers(runtime, changes));
         } else {
             unknown = report.isEmpty()
-                    ? "The node's Warden has not reported its config file since this Supervisor started (is it connected?)."
+                    ? "The node's Warden has not reported its config file since this Supervisor started or its last"
+                            + " reconfigure ended (it does with its next heartbeat; is it connected?)."
                     : checksum.isEmpty() ? "The Warden could not read the file: " + report.get().unread()
                     : "The node runs a file Lodestar has no version of (sha256 " + checksum.get() + "): written or edited "
                             + "outside Lodestar.";

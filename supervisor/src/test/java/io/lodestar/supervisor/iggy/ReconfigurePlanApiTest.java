@@ -138,6 +138,33 @@ class ReconfigurePlanApiTest {
     }
 
     @Test
+    void whatTheNodeReportedBeforeAReconfigureIsNotTrustedAfterItUntilItsNextHeartbeat() throws InterruptedException {
+        long v1 = config(V1);
+        apply(v1);
+        fileOnNode(V1);
+        long v2 = config(V2_RENAMED);
+        await().atMost(Duration.ofSeconds(5)).until(() -> plan(v2).getLong("nodes[0].runs.config_id") == v1);
+
+        // a reconfigure the node rolls back: the file on the node is whatever the rollback restored
+        long v3 = config(V1.replace("3000", "3005"));
+        Number activity = admin().body("{}").post(path("/activities/iggy/reconfigure:" + v3)).then().statusCode(202)
+                .extract().path("items[0].id");
+        Task task = warden.nextTask();
+        warden.report(task.getTaskId(), TaskState.TASK_STATE_FAILED, "rolled back: iggy did not come back healthy");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> admin().get(path("/activities/" + activity))
+                .then().body("status", equalTo("rejected")));
+
+        JsonPath plan = plan(v2);
+        assertThat(plan.getString("nodes[0].runs.unknown")).contains("its last reconfigure ended");
+        assertThat(plan.getBoolean("dangerous")).as("what the node runs is not known: unchecked, not refused").isFalse();
+        assertThat(plan.getList("nodes[0].unchecked.key")).contains("cluster.name");
+
+        fileOnNode(V1); // its next heartbeat
+        await().atMost(Duration.ofSeconds(5)).until(() -> plan(v2).getLong("nodes[0].runs.config_id") == v1);
+        assertThat(plan(v2).getBoolean("dangerous")).isTrue();
+    }
+
+    @Test
     void aNodeThatHasNotReportedItsFileIsPlannedAsUnknown() {
         long v2 = config(V2_RENAMED);
         JsonPath plan = plan(v2);
