@@ -12,6 +12,7 @@ import io.lodestar.protocol.RuntimeName;
 import io.lodestar.supervisor.agent.Agent;
 import io.lodestar.supervisor.common.ActionSpec;
 import io.lodestar.supervisor.common.DomainException;
+import io.lodestar.supervisor.common.Names;
 import io.lodestar.supervisor.config.RuntimeConfigService;
 import io.lodestar.supervisor.config.RuntimeConfigView;
 import io.lodestar.supervisor.operation.OperationType;
@@ -82,7 +83,7 @@ public class ClusterReplicas {
      */
     Rollout deploy(long tenantId, long authorId, Deployment deployment, List<Long> nodeIds, String config) {
         RuntimeConfigView roster = configs.create(tenantId, authorId, deployment.id,
-                new RuntimeConfigService.NewRuntimeConfig(RuntimeName.IGGY, deployment.clusterName + " roster", config));
+                new RuntimeConfigService.NewRuntimeConfig(RuntimeName.IGGY, rosterVersionName(deployment.clusterName), config));
         Rollout replicas = rollouts.runJob(deployment, nodeIds, List.of(RuntimeName.IGGY), ActionSpec.parse("reconfigure:" + roster.id()),
                 authorId, OperationType.DEPLOY, "Deploy " + deployment.name + " (cluster " + deployment.clusterName + ")");
         List<RuntimeName> others = deployment.runtimeNames().stream().filter(r -> r != RuntimeName.IGGY).toList();
@@ -91,5 +92,17 @@ public class ClusterReplicas {
                     "Deploy " + deployment.name);
         }
         return replicas;
+    }
+
+    /**
+     * "{cluster} roster", the first version's name. A cluster name may be as long as any name, so the longest ones are
+     * cut to leave room for the suffix; the roster itself always carries the name whole.
+     */
+    static String rosterVersionName(String clusterName) {
+        String suffix = " roster";
+        if (clusterName.length() + suffix.length() <= Names.MAX_LENGTH) {
+            return clusterName + suffix;
+        }
+        return clusterName.substring(0, Names.MAX_LENGTH - suffix.length() - 1) + "…" + suffix;
     }
 }

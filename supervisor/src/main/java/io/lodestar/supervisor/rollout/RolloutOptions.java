@@ -112,6 +112,11 @@ public record RolloutOptions(String strategy, String maxConcurrency, String maxE
                     + " a node down and expect it back; " + action.wireName() + " has none. Leave quorum_guard out or set"
                     + " it to false.");
         }
+        if (!quorumGuard && quorumWait != null) {
+            // Accepting it would show a wait that never happens: the caller meant one of the two.
+            throw new DomainException.Invalid("quorum_wait is how long the quorum guard waits for a majority, and"
+                    + " quorum_guard false turns the guard off; send one or the other.");
+        }
         return quorumGuard;
     }
 

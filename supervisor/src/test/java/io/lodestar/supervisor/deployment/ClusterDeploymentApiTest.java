@@ -141,4 +141,22 @@ class ClusterDeploymentApiTest {
                 .post("/deployments").then().statusCode(400)
                 .body("detail", equalTo("cluster.nodes[0].ip has 320 characters; an address has at most 255."));
     }
+
+    @Test
+    void theLongestClusterNameIsKeptWholeInTheRosterAndItsVersionNameIsCutToFit() {
+        String longest = "e".repeat(200);
+        JsonPath created = admin().body(Map.of("name", "d".repeat(200), "agent_ids", ids(), "cluster",
+                Map.of("name", longest, "ports", Map.of("tcp_replica", 8093)))).post("/deployments")
+                .then().statusCode(201).extract().jsonPath();
+        assertThat(created.getString("cluster.name")).isEqualTo(longest);
+
+        JsonPath configs = admin().get("/deployments/" + created.getLong("id") + "/configs").then().statusCode(200)
+                .extract().jsonPath();
+        String name = configs.getString("items[0].name");
+        assertThat(name).as("a version's name has at most 200 characters").hasSize(200).endsWith("… roster")
+                .startsWith("e".repeat(192));
+        String roster = admin().get("/deployments/" + created.getLong("id") + "/configs/" + configs.getLong("items[0].id"))
+                .then().statusCode(200).extract().path("content");
+        assertThat(roster).as("Iggy gets the name whole").contains("name = \"" + longest + "\"\n");
+    }
 }

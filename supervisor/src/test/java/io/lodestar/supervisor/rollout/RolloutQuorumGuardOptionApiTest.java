@@ -58,7 +58,7 @@ class RolloutQuorumGuardOptionApiTest extends ThreeReadyNodesFixture {
     void leftOutTheGuardHoldsAsBefore() throws InterruptedException {
         crashThirdNode();
 
-        String rolloutId = restart(twoNodesAtOnce("")).then().statusCode(202)
+        String rolloutId = restart(twoNodesAtOnce(",\"quorum_wait\":\"1s\"")).then().statusCode(202)
                 .body("rollout.quorum_guard", equalTo(true))
                 .body("rollout.message", startsWith("held by the quorum guard: 1 of 3 nodes are down now"))
                 .extract().path("rollout.id").toString();
@@ -85,6 +85,18 @@ class RolloutQuorumGuardOptionApiTest extends ThreeReadyNodesFixture {
     }
 
     @Test
+    void aQuorumWaitWithTheGuardOffIsRefusedAsAContradiction() {
+        int before = rollouts();
+        problem(restart(twoNodesAtOnce(",\"quorum_guard\":false,\"quorum_wait\":\"1s\"")),
+                "quorum_wait is how long the quorum guard waits for a majority, and quorum_guard false turns the guard"
+                        + " off; send one or the other.");
+        problem(admin().body("{\"quorum_guard\":false,\"quorum_wait\":\"30s\"}").post(path("activities/iggy/stop")),
+                "quorum_wait is how long the quorum guard waits for a majority, and quorum_guard false turns the guard"
+                        + " off; send one or the other.");
+        assertThat(rollouts()).as("a refused request starts no rollout").isEqualTo(before);
+    }
+
+    @Test
     void aValueThatIsNotABooleanIsRefusedNamingTheField() {
         int before = rollouts();
         problem(restart("{\"quorum_guard\":\"yes\"}"), "quorum_guard must be true or false; got \"yes\".");
@@ -101,10 +113,10 @@ class RolloutQuorumGuardOptionApiTest extends ThreeReadyNodesFixture {
         await().atMost(Duration.ofSeconds(10)).until(() -> "failed".equals(admin().get(path("")).then().extract().path("status")));
     }
 
-    /** A restart of the first two nodes in one batch, with a short quorum_wait, plus {@code more} options. */
+    /** A restart of the first two nodes in one batch, plus {@code more} options. */
     private String twoNodesAtOnce(String more) {
         return "{\"nodes\":[\"" + wardens.get(0).nodeId() + "\",\"" + wardens.get(1).nodeId() + "\"],"
-                + "\"max_concurrency\":2,\"quorum_wait\":\"1s\"" + more + "}";
+                + "\"max_concurrency\":2" + more + "}";
     }
 
     private Response restart(String body) {
