@@ -1,16 +1,22 @@
 // Deployments: the list, and one deployment's page (its overview in pages-overview.js, configs, snapshots).
 import { all, del, get, post } from './api.js';
 import { badge, bytes, confirmAction, h, problem, section, table, when } from './ui.js';
-import { poll, session } from './state.js';
+import { session } from './state.js';
 import { sideBySide } from './diff.js';
 import { readEntry } from './zip.js';
 import { RUNTIMES, overviewTab } from './pages-overview.js';
 import { rolloutOptions } from './rollout.js';
+import { debounce, liveEvents, modeLine } from './live.js';
+
+/** The events that change the deployments list: one created, its status, its nodes, its deletion. */
+const DEPLOYMENT_EVENTS = ['deployment.created', 'deployment.status_changed', 'deployment.scaled', 'deployment.killed',
+  'deployment.node_added', 'deployment.node_released'];
 
 export async function deploymentsPage(view) {
   const holder = h('div');
-  view.replaceChildren(h('h1', {}, 'Deployments'), holder);
-  await poll(async () => {
+  const mode = modeLine();
+  view.replaceChildren(h('h1', {}, 'Deployments'), mode.element, holder);
+  const load = async () => {
     const deployments = await all('/deployments');
     holder.replaceChildren(table('deployments', [
       { label: 'Name', value: (d) => h('a', { href: `#/deployments/${d.id}` }, d.name), text: (d) => d.name },
@@ -20,7 +26,9 @@ export async function deploymentsPage(view) {
       { label: 'Replicas', value: (d) => d.replicas },
       { label: 'Updated', value: (d) => when(d.updated_at), text: (d) => d.updated_at },
     ], deployments, { empty: 'No deployment yet: create one with POST /deployments (docs/api/agents-and-deployments.md).' }));
-  }, 5000);
+  };
+  const changed = debounce(load, 500);
+  await liveEvents({ types: DEPLOYMENT_EVENTS, reload: load, onEvent: changed, onMode: mode.show, pollMs: 5000 });
 }
 
 export async function deploymentPage(view, id, tab) {
@@ -206,6 +214,13 @@ async function snapshotsTab(body, deployment) {
     } catch (error) { status.replaceChildren(problem(error)); }
   } }, h('label', {}, redact, ' Redact secrets'), h('label', {}, iggy, " Include Iggy's data and diagnostic ZIP"),
   h('button', { type: 'submit', id: 'snap-create', class: 'primary' }, 'Take snapshot')) : null;
-  body.replaceChildren(form ? section('New snapshot', form, status) : status, section('Snapshots', plan, list), report);
-  await poll(load, 2000);
+  const mode = modeLine();
+  body.replaceChildren(mode.element, form ? section('New snapshot', form, status) : status, section('Snapshots', plan, list), report);
+  // a node's item is created processing and ends with one of these events; a burst (every node ending) is read once
+  const ended = debounce(load, 250);
+  await liveEvents({ types: SNAPSHOT_EVENTS, reload: load, onMode: mode.show,
+    onEvent: (event) => { if (event.deployment_id === deployment.id) ended(); } });
 }
+
+/** The events that change the snapshots tab: each node's item ending (docs/api/events.md). */
+const SNAPSHOT_EVENTS = ['snapshot.completed', 'snapshot.failed'];

@@ -244,6 +244,8 @@ class ConsoleIT {
     void aSnapshotIsTakenAndItsReportOpensInPlace() throws IOException {
         browser.get(lodestar.url() + "/console/#/deployments/" + lodestar.deploymentId() + "/snapshots");
         waitFor("#snap-iggy").click(); // leave Iggy's data out: quicker, and the other option stays on
+        // live from the event stream: the page reads the list again only when a node's item ends, never on a timer
+        waitFor("#live-mode[data-live=stream]");
         css("#snap-create").click();
         await().atMost(Duration.ofSeconds(120)).ignoreExceptionsInstanceOf(StaleElementReferenceException.class).until(() ->
                 browser.findElements(By.cssSelector("button[data-report]")).size() == 3);
@@ -272,6 +274,9 @@ class ConsoleIT {
         waitFor("table[data-table=audit] tbody tr");
         browser.get(lodestar.url() + "/console/#/operations");
         waitFor("table[data-table=operations] tbody tr");
+        browser.get(lodestar.url() + "/console/#/deployments");
+        waitFor("#live-mode[data-live=stream]");
+        assertThat(waitFor("table[data-table=deployments] tbody tr").getText()).contains(Long.toString(lodestar.deploymentId()));
     }
 
     @Test
