@@ -58,10 +58,20 @@ const RUNTIME_STATE_AFTER = {
 
 /**
  * Applies a node event to the agent it names, as `GET /agents` would show it next: its link state
- * (`node.online`, `node.offline`) or its runtime state (`deployment.node_*`). Returns false for an event that
+ * (`node.online`, `node.offline`), its runtime state (`deployment.node_*`) or a runtime's health
+ * (`runtime.health_changed`). Returns false for an event that
  * does not say the new state (a node released, a config drift, a deletion): the page reads the list again.
  */
 export function applyNodeEvent(agent, event) {
+  if (event.type === 'runtime.health_changed') {
+    const data = event.data ?? {};
+    const said = { runtime: data.runtime, healthy: data.healthy, detail: data.message, changed_at: event.created_at };
+    const health = agent.runtime_health ?? (agent.runtime_health = []);
+    const known = health.find((r) => r.runtime === said.runtime);
+    if (known) Object.assign(known, said);
+    else health.push(said), health.sort((a, b) => a.runtime.localeCompare(b.runtime));
+    return true;
+  }
   if (event.type === 'node.online' || event.type === 'node.offline') {
     agent.state = event.type.slice(5);
     if (agent.state === 'online' && event.created_at) agent.last_seen_at = event.created_at;

@@ -1,6 +1,6 @@
 // Deployments: the list, and one deployment's page (its overview in pages-overview.js, configs, snapshots).
 import { all, del, get, post } from './api.js';
-import { badge, bytes, confirmAction, h, problem, section, table, when } from './ui.js';
+import { badge, bytes, confirmAction, fill, h, problem, section, table, when } from './ui.js';
 import { session } from './state.js';
 import { sideBySide } from './diff.js';
 import { readEntry } from './zip.js';
@@ -111,7 +111,7 @@ async function configsTab(body, deployment) {
   };
 
   const form = manage ? configForm(base, created, load) : null;
-  body.replaceChildren(
+  fill(body,
     section('Versions', list),
     section('Compare two versions', h('div', { class: 'filters' }, h('label', {}, 'Older ', left), h('label', {}, 'Newer ', right),
       h('button', { type: 'button', id: 'diff-show', onclick: showDiff }, 'Show differences')), diff),

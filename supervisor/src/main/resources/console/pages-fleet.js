@@ -3,7 +3,7 @@
 // dataTable), events change the list in memory and are drawn together at most once a second, and the list is
 // read again through the API only for what an event does not carry.
 import { all } from './api.js';
-import { badge, bytes, dataTable, h, when } from './ui.js';
+import { badge, bytes, dataTable, h, runtimeHealth, runtimeHealthText, when } from './ui.js';
 import { applyNodeEvent, debounce, liveEvents, modeLine } from './live.js';
 
 export async function fleetPage(view) {
@@ -16,6 +16,7 @@ export async function fleetPage(view) {
     { label: 'Id', value: (a) => h('code', {}, a.id) },
     { label: 'Link', value: (a) => badge(a.state), text: (a) => a.state },
     { label: 'Runtimes', value: (a) => badge(a.runtime_state), text: (a) => a.runtime_state ?? '' },
+    { label: 'Health', value: (a) => runtimeHealth(a), text: (a) => runtimeHealthText(a) },
     { label: 'Last seen', value: (a) => when(a.last_seen_at), text: (a) => a.last_seen_at ?? '' },
     { label: 'Warden', value: (a) => a.warden_version ?? '—' },
     { label: 'Host', value: (a) => `${a.os ?? '?'} ${a.arch ?? ''}` },
@@ -26,12 +27,12 @@ export async function fleetPage(view) {
   const draw = () => {
     const text = filters.text.toLowerCase();
     const shown = agents.filter((a) => (!filters.state || a.state === filters.state)
-      && (!text || `${a.hostname} ${a.id} ${a.runtime_state ?? ''}`.toLowerCase().includes(text)));
+      && (!text || `${a.hostname} ${a.id} ${a.runtime_state ?? ''} ${runtimeHealthText(a)}`.toLowerCase().includes(text)));
     const online = agents.filter((a) => a.state === 'online').length;
     summary.textContent = `${agents.length} nodes, ${online} online, ${agents.length - online} not; ${shown.length} shown.`;
     fleet.show(shown);
   };
-  const text = h('input', { type: 'search', id: 'fleet-filter', placeholder: 'hostname, id or state', oninput: (e) => { filters.text = e.target.value; draw(); } });
+  const text = h('input', { type: 'search', id: 'fleet-filter', placeholder: 'hostname, id, state', oninput: (e) => { filters.text = e.target.value; draw(); } });
   const state = h('select', { id: 'fleet-state', onchange: (e) => { filters.state = e.target.value; draw(); } },
     ['', 'online', 'offline', 'enrolled'].map((s) => h('option', { value: s }, s || 'any link state')));
   view.replaceChildren(h('h1', {}, 'Fleet'),
@@ -48,7 +49,8 @@ export async function fleetPage(view) {
   const redraw = debounce(async () => draw(), 1000);
   const reread = debounce(reload, 5000);
   await liveEvents({ types: ['node.online', 'node.offline', 'node.deleted', 'deployment.node_added', 'deployment.node_running',
-    'deployment.node_ready', 'deployment.node_failed', 'deployment.node_stopped', 'deployment.node_released', 'deployment.config_drift'],
+    'deployment.node_ready', 'deployment.node_failed', 'deployment.node_stopped', 'deployment.node_released', 'deployment.config_drift',
+    'runtime.health_changed'],
   reload, pollMs: 5000,
   onEvent: (event) => {
     const agent = byId.get(event.node_id);

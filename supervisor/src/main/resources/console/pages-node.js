@@ -1,7 +1,7 @@
 // A node's page (from the fleet): its facts, its runtimes, its activities (live from the event stream), its
 // metrics over the hour, day and week, and a live tail of each runtime's log with follow and pause.
 import { get } from './api.js';
-import { badge, bytes, h, problem, section, table, when } from './ui.js';
+import { badge, bytes, fill, h, problem, runtimeHealth, section, table, when } from './ui.js';
 import { session } from './state.js';
 import { debounce, liveEvents, modeLine, logTail } from './live.js';
 import { metricsPanel } from './charts.js';
@@ -18,7 +18,7 @@ export async function nodePage(view, nodeId) {
   const heading = h('h1', {});
   const drawFacts = () => {
     heading.replaceChildren(agent.hostname, ' ', badge(agent.state));
-    const rows = [['Id', h('code', {}, agent.id)], ['Link', badge(agent.state)], ['Runtimes', badge(agent.runtime_state)],
+    const rows = [['Id', h('code', {}, agent.id)], ['Link', badge(agent.state)], ['Runtimes', badge(agent.runtime_state)], ['Health', runtimeHealth(agent)],
       ['Last seen', when(agent.last_seen_at)], ['Warden', agent.warden_version ?? '—'], ['Operating system', agent.os ?? '—'],
       ['Architecture', agent.arch ?? '—'], ['CPUs', agent.cpu_count ?? '—'], ['Memory', bytes(agent.memory_bytes)],
       ['Config drift', agent.config_drift ?? 'none'], ['Enrolled', when(agent.created_at)],
@@ -53,14 +53,15 @@ export async function nodePage(view, nodeId) {
   view.append(section('Runtimes', runtimes), section('Activities', activities), section('Metrics', metrics.element),
     section('Log', logPanel(deployment.id, agent.id)));
   await liveEvents({ types: ['activity.created', 'activity.completed', 'activity.rejected', 'node.online', 'node.offline',
-    'deployment.node_running', 'deployment.node_ready', 'deployment.node_failed', 'deployment.node_stopped', 'runtime.exited'],
+    'deployment.node_running', 'deployment.node_ready', 'deployment.node_failed', 'deployment.node_stopped', 'runtime.exited',
+    'runtime.health_changed'],
   reload, onEvent: (event) => { if (event.node_id === agent.id) changed(); }, onMode: mode.show });
   metrics.reload();
 }
 
 function drawRuntimes(holder, item) {
   const latest = item?.latest;
-  holder.replaceChildren(latest ? table('node-runtimes', [
+  fill(holder, latest ? table('node-runtimes', [
     { label: 'Runtime', value: (r) => r.runtime },
     { label: 'Process', value: (r) => badge(r.running ? 'running' : 'stopped'), text: (r) => (r.running ? 'running' : 'stopped') },
     { label: 'OS state', value: (r) => r.state ?? '—' },

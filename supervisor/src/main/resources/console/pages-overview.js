@@ -1,7 +1,7 @@
 // A deployment's first tab: the nodes × runtimes grid, actions, the newest rollout, the activity timeline,
 // the lifecycle events and the metrics charts, kept current by the event stream (polling only without it).
 import { all, get, post } from './api.js';
-import { badge, confirmAction, dataTable, h, problem, section, table, when } from './ui.js';
+import { badge, confirmAction, dataTable, h, problem, runtimeHealth, runtimeHealthText, section, table, when } from './ui.js';
 import { session } from './state.js';
 import { applyNodeEvent, debounce, liveEvents, modeLine } from './live.js';
 import { rolloutOptions, rolloutPanel } from './rollout.js';
@@ -22,7 +22,11 @@ const ACTIVITIES_KEPT = 2000;
 const TYPES = ['activity.created', 'activity.completed', 'activity.rejected', 'rollout.progressed', 'rollout.stopped',
   'deployment.status_changed', 'deployment.restarted', 'deployment.scaled', 'deployment.killed', 'deployment.config_drift',
   'deployment.node_added', 'deployment.node_released', 'deployment.node_running', 'deployment.node_ready',
-  'deployment.node_failed', 'deployment.node_stopped', 'node.online', 'node.offline', 'node.deleted', 'runtime.exited'];
+  'deployment.node_failed', 'deployment.node_stopped', 'node.online', 'node.offline', 'node.deleted', 'runtime.exited',
+  'runtime.health_changed'];
+
+/** Node events that say all they change: applied to the grid without reading the nodes again. */
+const SAID_IN_FULL = new Set(['node.online', 'node.offline', 'runtime.health_changed']);
 
 export async function overviewTab(body, deployment) {
   const manage = session.can('deployment:manage');
@@ -67,7 +71,7 @@ export async function overviewTab(body, deployment) {
   let drawn = '';
   const drawActivities = () => {
     // redraw only what changed, so an update never takes focus or a half-made click from the person
-    const seen = JSON.stringify([[...agents.values()].map((a) => [a.state, a.runtime_state, a.config_drift]), activities]);
+    const seen = JSON.stringify([[...agents.values()].map((a) => [a.state, a.runtime_state, a.runtime_health, a.config_drift]), activities]);
     if (seen === drawn) return;
     drawn = seen;
     drawGrid();
@@ -92,6 +96,7 @@ export async function overviewTab(body, deployment) {
       text: (r) => `${r.agent?.hostname ?? ''} ${r.nodeId}`.trim() },
     { label: 'Link', value: (r) => badge(r.agent?.state), text: (r) => r.agent?.state ?? '' },
     { label: 'Runtimes', value: (r) => badge(r.agent?.runtime_state), text: (r) => r.agent?.runtime_state ?? '' },
+    { label: 'Health', value: (r) => runtimeHealth(r.agent), text: (r) => runtimeHealthText(r.agent) },
     ...RUNTIMES.map((runtime) => ({
       label: runtime,
       value: (r) => { const a = latest.get(`${r.nodeId}/${runtime}`); return a ? h('span', {}, `${a.action} `, badge(a.status)) : '—'; },
@@ -159,7 +164,7 @@ export async function overviewTab(body, deployment) {
       const agent = agents.get(event.node_id);
       if (agent && applyNodeEvent(agent, event)) redraw();
       // the lifecycle events (and what an event does not carry: a release, a drift) are read again
-      if (event.type !== 'node.online' && event.type !== 'node.offline') nodesChanged();
+      if (!SAID_IN_FULL.has(event.type)) nodesChanged();
     }
   };
 

@@ -1,7 +1,7 @@
 // Rollouts on the deployment page (docs/api/rollouts.md): the options an action will run with, shown and
 // editable in its confirmation, and the newest rollout's progress node by node, with cancel.
 import { get, post } from './api.js';
-import { badge, confirmAction, h, problem } from './ui.js';
+import { badge, confirmAction, fill, h, problem } from './ui.js';
 import { session } from './state.js';
 
 /**
@@ -97,7 +97,7 @@ export function rolloutPanel({ deployment, hostname }) {
     const nodes = rollout.batches.flatMap((b) => b.nodes);
     const finished = nodes.filter((n) => DONE.has(n.state)).length;
     const options = `${rollout.strategy}, ${rollout.max_concurrency} at a time, max_errors ${rollout.max_errors}, healthy for ${rollout.min_healthy_time}`;
-    element.replaceChildren(
+    fill(element,
       h('p', {}, h('strong', {}, `${rollout.action} ${rollout.runtime ?? ''}`), ` (${rollout.job}) `, badge(rollout.state), ' ',
         h('code', { class: 'hint' }, rollout.id), h('br'), h('span', { class: 'hint' }, `${options}; started ${rollout.created_at}.`)),
       h('p', {}, h('progress', { max: nodes.length, value: finished, 'aria-label': 'nodes done' }), ` ${finished} of ${nodes.length} nodes done; `, rollout.message ?? ''),

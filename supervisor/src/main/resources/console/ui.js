@@ -18,6 +18,13 @@ export function h(tag, attributes = {}, ...children) {
   return element;
 }
 
+/** `element.replaceChildren` that leaves out what is absent (null, undefined, false), as `h` does: the DOM would write "null". */
+export function fill(element, ...children) {
+  element.replaceChildren(...children.flat().filter((child) => child !== undefined && child !== null && child !== false)
+    .map((child) => (child instanceof Node ? child : String(child))));
+  return element;
+}
+
 export function when(iso) {
   if (!iso) return '—';
   const seconds = Math.round((Date.now() - Date.parse(iso)) / 1000);
@@ -36,6 +43,26 @@ export function bytes(n) {
 
 export function badge(status) {
   return h('span', { class: `badge ${status ?? 'none'}` }, status ?? '—');
+}
+
+/**
+ * Each runtime's health as the node's heartbeats last said it (`runtime_health` of `GET /agents`): "iggy ✓", or
+ * "iggy ✗ HTTP 503" with what the check got. Said in signs and words, not only in colour; read out as "iggy healthy".
+ */
+export function runtimeHealth(agent) {
+  const health = agent?.runtime_health ?? [];
+  if (!health.length) return h('span', { class: 'badge none', title: 'no heartbeat has said yet' }, '—');
+  return h('span', { class: 'health' }, health.map((r) => h('span', {
+    class: `badge ${r.healthy ? 'ready' : 'failed'}`, 'data-runtime': r.runtime, 'data-healthy': String(r.healthy),
+    title: `${r.runtime}: ${r.detail ?? ''}, since ${r.changed_at}`, 'aria-label': healthText(r),
+  }, r.healthy ? `${r.runtime} ✓` : `${r.runtime} ✗ ${r.detail ?? ''}`)));
+}
+
+const healthText = (r) => `${r.runtime} ${r.healthy ? 'healthy' : r.detail ?? 'unhealthy'}`;
+
+/** The same as text, for exports and filters. */
+export function runtimeHealthText(agent) {
+  return (agent?.runtime_health ?? []).map(healthText).join('; ');
 }
 
 /** An error from the API, shown where it happened, with its detail. */

@@ -43,6 +43,7 @@ public class AgentService {
 
     public Page<AgentView> list(long tenantId, PageRequest request) {
         PanacheQuery<Agent> query = Agent.find("tenantId = ?1 and revokedAt is null order by id desc", tenantId);
-        return Page.of(query, request, AgentView::of);
+        List<AgentView> views = AgentView.of(request.rows(query));
+        return Page.of(views, query.count(), request, view -> view);
     }
 }

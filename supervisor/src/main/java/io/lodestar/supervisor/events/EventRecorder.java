@@ -15,6 +15,7 @@ import io.lodestar.supervisor.agent.Agent;
 import io.lodestar.supervisor.agent.AgentPresenceChanged;
 import io.lodestar.supervisor.agent.AgentRevoked;
 import io.lodestar.supervisor.agent.RuntimeExited;
+import io.lodestar.supervisor.agent.RuntimeHealthChanged;
 import io.lodestar.supervisor.config.RuntimeConfig;
 import io.lodestar.supervisor.config.RuntimeConfigCreated;
 import io.lodestar.supervisor.deployment.DeploymentChanged;
@@ -92,6 +93,15 @@ public class EventRecorder {
         Map<String, Object> data = node(agent, exited.message());
         data.put("runtime", exited.runtime().wireName());
         log.append(agent.tenantId, null, agent.id, EventType.RUNTIME_EXITED, data);
+    }
+
+    /** Told only when it changes (heartbeats repeat it), so a stream can keep each runtime's health without asking. */
+    void onRuntimeHealthChanged(@Observes RuntimeHealthChanged changed) {
+        Agent agent = Agent.findById(changed.nodeId());
+        Map<String, Object> data = node(agent, changed.detail());
+        data.put("runtime", changed.runtime().wireName());
+        data.put("healthy", changed.healthy());
+        log.append(agent.tenantId, null, agent.id, EventType.RUNTIME_HEALTH_CHANGED, data);
     }
 
     static Map<String, Object> node(Agent agent, String message) {

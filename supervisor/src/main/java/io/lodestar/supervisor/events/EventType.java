@@ -36,6 +36,7 @@ public enum EventType {
     NODE_DISK_FILLING("node.disk_filling"),
     CERTIFICATE_EXPIRING("certificate.expiring"),
     RUNTIME_EXITED("runtime.exited"),
+    RUNTIME_HEALTH_CHANGED("runtime.health_changed"),
     SNAPSHOT_COMPLETED("snapshot.completed"),
     SNAPSHOT_FAILED("snapshot.failed"),
     CONFIG_CREATED("config.created"),
