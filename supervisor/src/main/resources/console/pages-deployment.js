@@ -53,8 +53,10 @@ async function configsTab(body, deployment) {
   const base = `/deployments/${deployment.id}/configs`;
   const manage = session.can('deployment:manage');
   const list = h('div'), diff = h('div'), created = h('div', { 'aria-live': 'polite' });
-  const left = h('select', { id: 'diff-left', 'aria-label': 'older version' });
-  const right = h('select', { id: 'diff-right', 'aria-label': 'newer version' });
+  // the newest two until the person picks others; a version created meanwhile does not undo their pick
+  let picked = false;
+  const left = h('select', { id: 'diff-left', 'aria-label': 'older version', onchange: () => { picked = true; } });
+  const right = h('select', { id: 'diff-right', 'aria-label': 'newer version', onchange: () => { picked = true; } });
 
   const showDiff = async () => {
     if (!left.value || !right.value) return;
@@ -96,10 +98,12 @@ async function configsTab(body, deployment) {
 
   const load = async () => {
     const configs = await all(base);
+    const chosen = [left.value, right.value];
     const options = configs.map((c) => h('option', { value: c.id }, `${c.name} · ${c.runtime} · ${c.created_at}`));
     left.replaceChildren(...options.map((o) => o.cloneNode(true)));
     right.replaceChildren(...options);
-    if (configs.length > 1) left.value = configs[1].id;
+    if (picked) [left.value, right.value] = chosen;
+    else if (configs.length > 1) left.value = configs[1].id;
     list.replaceChildren(table('configs', [
       { label: 'Name', value: (c) => c.name },
       { label: 'Id', value: (c) => h('code', {}, c.id) },
@@ -111,12 +115,16 @@ async function configsTab(body, deployment) {
   };
 
   const form = manage ? configForm(base, created, load) : null;
-  fill(body,
+  const mode = modeLine();
+  fill(body, mode.element,
     section('Versions', list),
     section('Compare two versions', h('div', { class: 'filters' }, h('label', {}, 'Older ', left), h('label', {}, 'Newer ', right),
       h('button', { type: 'button', id: 'diff-show', onclick: showDiff }, 'Show differences')), diff),
     form ? section('New version', form, created) : null);
-  await load();
+  // a version created by anyone (another tab, the API) is listed as it is told
+  const added = debounce(load, 250);
+  await liveEvents({ types: ['config.created'], reload: load, onMode: mode.show,
+    onEvent: (event) => { if (event.deployment_id === deployment.id) added(); } });
 }
 
 function configForm(base, created, reload) {

@@ -263,6 +263,20 @@ class ConsoleIT {
         assertThat(browser.findElements(By.cssSelector("table.diff tr.changed"))).hasSize(1);
         browser.executeScript("document.querySelector('#diff-show').scrollIntoView()");
         screenshot("console-configs.png");
+
+        // the person picks the pair the other way round; a version created by another client then appears
+        // without a reload, and the pick stays
+        String older = (String) browser.executeScript("return document.querySelector('#diff-left').value");
+        String newer = (String) browser.executeScript("return document.querySelector('#diff-right').value");
+        browser.executeScript("for (const [id, value] of [['#diff-left', arguments[0]], ['#diff-right', arguments[1]]]) {"
+                + " const select = document.querySelector(id); select.value = value; select.dispatchEvent(new Event('change')); }", newer, older);
+        assertThat(css("#live-mode").getAttribute("data-live")).isEqualTo("stream");
+        api().body(Map.of("runtime", "iggy", "name", "from-another-client", "content", "[http]\nenabled = true\n"))
+                .post("/deployments/" + lodestar.deploymentId() + "/configs").then().statusCode(201);
+        await().atMost(Duration.ofSeconds(10)).ignoreExceptionsMatching(ConsoleIT::redrawn).until(() ->
+                css("table[data-table=configs]").getText().contains("from-another-client"));
+        assertThat(browser.executeScript("return [document.querySelector('#diff-left').value, document.querySelector('#diff-right').value]"))
+                .isEqualTo(List.of(newer, older));
     }
 
     @Test
