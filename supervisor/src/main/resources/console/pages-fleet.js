@@ -5,11 +5,26 @@
 import { all } from './api.js';
 import { badge, bytes, dataTable, h, runtimeHealth, runtimeHealthText, when } from './ui.js';
 import { applyNodeEvent, debounce, liveEvents, modeLine } from './live.js';
+import { poll } from './state.js';
+
+/** How often the fleet reads its nodes' host figures: the Supervisor stores a point a minute. */
+const FIGURES_EVERY_MS = 60_000;
+
+/** "2.0 GiB of 8.0 GiB (25 %)", or null when the node did not say. */
+const share = (used, total) => (used === undefined || used === null || !total ? null
+  : `${bytes(used)} of ${bytes(total)} (${Math.round((100 * used) / total)} %)`);
 
 export async function fleetPage(view) {
   const filters = { text: '', state: '' };
   let agents = [];
   let byId = new Map();
+  // each node's newest host point (GET /metrics/nodes), shown with its time on hover; the facts when none
+  let figures = new Map();
+  const figure = (a, show, otherwise) => {
+    const f = figures.get(a.id);
+    const shown = f ? show(f) : null;
+    return shown === null ? otherwise : h('span', { title: `as of ${f.at}` }, shown);
+  };
   const summary = h('p', { 'aria-live': 'polite' });
   const fleet = dataTable('fleet', [
     { label: 'Node', value: (a) => h('a', { href: `#/nodes/${a.id}` }, a.hostname), text: (a) => a.hostname },
@@ -20,8 +35,12 @@ export async function fleetPage(view) {
     { label: 'Last seen', value: (a) => when(a.last_seen_at), text: (a) => a.last_seen_at ?? '' },
     { label: 'Warden', value: (a) => a.warden_version ?? '—' },
     { label: 'Host', value: (a) => `${a.os ?? '?'} ${a.arch ?? ''}` },
-    { label: 'CPUs', value: (a) => a.cpu_count ?? '—' },
-    { label: 'Memory', value: (a) => bytes(a.memory_bytes), text: (a) => a.memory_bytes ?? '' },
+    { label: 'CPU', value: (a) => figure(a, (f) => (f.cpu_percent ?? null) === null ? null : `${f.cpu_percent.toFixed(0)} % of ${a.cpu_count ?? '?'}`, `${a.cpu_count ?? '?'} CPUs`),
+      text: (a) => figures.get(a.id)?.cpu_percent ?? '' },
+    { label: 'Memory', value: (a) => figure(a, (f) => share(f.memory_used_bytes, f.memory_total_bytes), bytes(a.memory_bytes)),
+      text: (a) => figures.get(a.id)?.memory_used_bytes ?? '' },
+    { label: 'Disk', value: (a) => figure(a, (f) => share(f.disk_used_bytes, f.disk_total_bytes), '—'),
+      text: (a) => figures.get(a.id)?.disk_used_bytes ?? '' },
     { label: 'Config drift', value: (a) => a.config_drift ?? 'none' },
   ], { empty: 'No node matches; enroll one with POST /agents/enrollments (docs/getting-started.md).' });
   const draw = () => {
@@ -45,6 +64,11 @@ export async function fleetPage(view) {
     agents = [...byId.values()];
     draw();
   };
+  const readFigures = async () => {
+    figures = new Map((await all('/metrics/nodes', 100_000)).map((f) => [f.node_id, f.host]).filter(([, host]) => host));
+    draw();
+  };
+  poll(readFigures, FIGURES_EVERY_MS);
   // a fleet coming online at once sends an event per node: they are drawn together, at most once a second
   const redraw = debounce(async () => draw(), 1000);
   const reread = debounce(reload, 5000);

@@ -42,8 +42,17 @@ public class AgentService {
     }
 
     public Page<AgentView> list(long tenantId, PageRequest request) {
-        PanacheQuery<Agent> query = Agent.find("tenantId = ?1 and revokedAt is null order by id desc", tenantId);
+        PanacheQuery<Agent> query = listed(tenantId);
         List<AgentView> views = AgentView.of(request.rows(query));
         return Page.of(views, query.count(), request, view -> view);
+    }
+
+    /** The ids of the same page as {@link #list}, for what is shown per node beside it. */
+    public Page<Long> ids(long tenantId, PageRequest request) {
+        return Page.of(listed(tenantId), request, agent -> agent.id);
+    }
+
+    private static PanacheQuery<Agent> listed(long tenantId) {
+        return Agent.find("tenantId = ?1 and revokedAt is null order by id desc", tenantId);
     }
 }

@@ -24,6 +24,11 @@ public record Page<T>(
         this(items, page, totalResults, totalPages, null);
     }
 
+    /** The same page with each item made into another. */
+    public <R> Page<R> map(Function<T, R> view) {
+        return new Page<>(items.stream().map(view).toList(), page, totalResults, totalPages, totalResultsCapped);
+    }
+
     public static <E, T> Page<T> of(List<E> rows, long total, PageRequest request, Function<E, T> view) {
         long pages = total == 0 ? 0 : (total + request.size() - 1) / request.size();
         return new Page<>(rows.stream().map(view).toList(), request.page(), total, pages);

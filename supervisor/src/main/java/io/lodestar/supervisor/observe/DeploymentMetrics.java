@@ -82,8 +82,12 @@ public class DeploymentMetrics {
         return new View(deploymentId, window.text(), step, items);
     }
 
-    private Map<Long, HostPoint> latestHost(List<Long> nodes) {
+    /** The newest stored host point of each of these nodes that ever reported one. */
+    Map<Long, HostPoint> latestHost(List<Long> nodes) {
         Map<Long, HostPoint> result = new LinkedHashMap<>();
+        if (nodes.isEmpty()) {
+            return result;
+        }
         for (Object[] row : rows("select p.node_id, p.bucket_s, p.cpu_percent, p.load_1m, p.memory_used_bytes, p.memory_total_bytes,"
                 + " p.disk_used_bytes, p.disk_total_bytes, p.network_received_bytes, p.network_sent_bytes from node_metric_points p"
                 + " where p.node_id in (?1) and p.resolution_s = " + MetricsStore.RAW + " and p.bucket_s = (select max(q.bucket_s)"

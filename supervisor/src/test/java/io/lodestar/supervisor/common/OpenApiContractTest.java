@@ -138,6 +138,6 @@ class OpenApiContractTest {
                 assertThat(paging.get("skip")).as(path).containsEntry("minimum", 0);
             }
         });
-        assertThat(lists).hasSize(17);
+        assertThat(lists).hasSize(18);
     }
 }

@@ -44,9 +44,10 @@ class DeploymentMetricsApiTest {
     @Test
     void heartbeatMetricsBecomeTheLatestPointOfTheNode() throws InterruptedException {
         try (FakeWarden warden = Api.connectedWarden(); FakeWarden silent = Api.connectedWarden()) {
-            long deployment = Api.deployment("metrics", List.of(warden.nodeId(), silent.nodeId()));
+            // sent at once: these Wardens beat no more, and past the heartbeat TTL (2 s here) a heartbeat is not heard
             warden.heartbeat(MetricsFixtures.heartbeat(10, 1000));
             warden.heartbeat(MetricsFixtures.heartbeat(42.5, 123_456_789));
+            long deployment = Api.deployment("metrics", List.of(warden.nodeId(), silent.nodeId()));
             await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
                 recorder.flush();
                 admin().get("/deployments/" + deployment + "/metrics").then().statusCode(200)

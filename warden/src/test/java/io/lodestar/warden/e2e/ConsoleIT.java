@@ -242,6 +242,12 @@ class ConsoleIT {
         css("#log-toggle").click();
         assertThat(css("#log-toggle").getText()).isEqualTo("Pause");
         screenshot("console-node.png");
+
+        // the node has a stored metric point now: the fleet shows its host figures, not only its facts
+        browser.get(lodestar.url() + "/console/#/fleet");
+        String row = "//table[@data-table='fleet']//tr[.//a[@href='#/nodes/" + node + "']]";
+        await().atMost(Duration.ofSeconds(20)).ignoreExceptionsMatching(ConsoleIT::redrawn).until(() ->
+                browser.findElement(By.xpath(row)).getText().matches("(?s).*\\d+ % of \\d+.*\\(\\d+ %\\).*\\(\\d+ %\\).*"));
     }
 
     @Test
