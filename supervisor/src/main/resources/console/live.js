@@ -50,6 +50,15 @@ export async function liveEvents({ types, reload, onEvent, onMode, pollMs = 2000
   }
 }
 
+/**
+ * `liveEvents` for a page that shows a list: it reads the list again after each event that `concerns` it, a burst
+ * read once (`waitMs` apart at most).
+ */
+export function reloadOnEvents({ types, reload, onMode, concerns = () => true, pollMs, waitMs = 250 }) {
+  const again = debounce(reload, waitMs);
+  return liveEvents({ types, reload, onMode, pollMs, onEvent: (event) => { if (concerns(event)) again(); } });
+}
+
 /** A node's runtime state after each deployment event that carries one (an agent mirrors its node's state). */
 const RUNTIME_STATE_AFTER = {
   'deployment.node_added': 'starting', 'deployment.node_running': 'running', 'deployment.node_ready': 'ready',

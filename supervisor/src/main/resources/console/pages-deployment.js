@@ -6,7 +6,7 @@ import { sideBySide } from './diff.js';
 import { readEntry } from './zip.js';
 import { RUNTIMES, overviewTab } from './pages-overview.js';
 import { rolloutOptions } from './rollout.js';
-import { debounce, liveEvents, modeLine } from './live.js';
+import { modeLine, reloadOnEvents } from './live.js';
 
 /** The events that change the deployments list: one created, its status, its nodes, its deletion. */
 const DEPLOYMENT_EVENTS = ['deployment.created', 'deployment.status_changed', 'deployment.scaled', 'deployment.killed',
@@ -27,8 +27,7 @@ export async function deploymentsPage(view) {
       { label: 'Updated', value: (d) => when(d.updated_at), text: (d) => d.updated_at },
     ], deployments, { empty: 'No deployment yet: create one with POST /deployments (docs/api/agents-and-deployments.md).' }));
   };
-  const changed = debounce(load, 500);
-  await liveEvents({ types: DEPLOYMENT_EVENTS, reload: load, onEvent: changed, onMode: mode.show, pollMs: 5000 });
+  await reloadOnEvents({ types: DEPLOYMENT_EVENTS, reload: load, onMode: mode.show, pollMs: 5000, waitMs: 500 });
 }
 
 export async function deploymentPage(view, id, tab) {
@@ -122,9 +121,8 @@ async function configsTab(body, deployment) {
       h('button', { type: 'button', id: 'diff-show', onclick: showDiff }, 'Show differences')), diff),
     form ? section('New version', form, created) : null);
   // a version created by anyone (another tab, the API) is listed as it is told
-  const added = debounce(load, 250);
-  await liveEvents({ types: ['config.created'], reload: load, onMode: mode.show,
-    onEvent: (event) => { if (event.deployment_id === deployment.id) added(); } });
+  await reloadOnEvents({ types: ['config.created'], reload: load, onMode: mode.show,
+    concerns: (event) => event.deployment_id === deployment.id });
 }
 
 function configForm(base, created, reload) {
@@ -225,9 +223,8 @@ async function snapshotsTab(body, deployment) {
   const mode = modeLine();
   body.replaceChildren(mode.element, form ? section('New snapshot', form, status) : status, section('Snapshots', plan, list), report);
   // a node's item is created processing and ends with one of these events; a burst (every node ending) is read once
-  const ended = debounce(load, 250);
-  await liveEvents({ types: SNAPSHOT_EVENTS, reload: load, onMode: mode.show,
-    onEvent: (event) => { if (event.deployment_id === deployment.id) ended(); } });
+  await reloadOnEvents({ types: SNAPSHOT_EVENTS, reload: load, onMode: mode.show,
+    concerns: (event) => event.deployment_id === deployment.id });
 }
 
 /** The events that change the snapshots tab: each node's item ending (docs/api/events.md). */

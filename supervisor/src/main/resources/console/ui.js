@@ -11,17 +11,17 @@ export function h(tag, attributes = {}, ...children) {
     else if (name === 'dataset') Object.assign(element.dataset, value);
     else element.setAttribute(name, value === true ? '' : value);
   }
-  for (const child of children.flat()) {
-    if (child === undefined || child === null || child === false) continue;
-    element.append(child instanceof Node ? child : String(child));
-  }
+  element.append(...present(children));
   return element;
 }
 
-/** `element.replaceChildren` that leaves out what is absent (null, undefined, false), as `h` does: the DOM would write "null". */
+/** Children as the DOM takes them: absent ones (null, undefined, false) left out, which the DOM would write as text. */
+const present = (children) => children.flat().filter((child) => child !== undefined && child !== null && child !== false)
+  .map((child) => (child instanceof Node ? child : String(child)));
+
+/** `element.replaceChildren` that leaves out what is absent, as `h` does. */
 export function fill(element, ...children) {
-  element.replaceChildren(...children.flat().filter((child) => child !== undefined && child !== null && child !== false)
-    .map((child) => (child instanceof Node ? child : String(child))));
+  element.replaceChildren(...present(children));
   return element;
 }
 
